@@ -1,0 +1,62 @@
+package dev.parkingoperator.parking.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** One API request as an endpoint sees it: path parameters and a JSON body, checked on reading. */
+final class ApiRequest {
+
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final HttpServerExchange exchange;
+  private final JsonCodec codec;
+
+  ApiRequest(HttpServerExchange exchange, JsonCodec codec) {
+    this.exchange = exchange;
+    this.codec = codec;
+  }
+
+  String pathParam(String name) {
+    return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get(name);
+  }
+
+  /** Reads the body as JSON, refusing (in this order) bodies too large, not JSON, or malformed. */
+  JsonNode jsonBody() throws IOException {
+    long declaredLength = exchange.getRequestContentLength();
+    if (declaredLength > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    requireJsonContentType();
+    try (InputStream in = exchange.getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return codec.read(body);
+    }
+  }
+
+  private void requireJsonContentType() {
+    String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    String mediaType =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "The body must be application/json, got "
+              + (contentType == null ? "no Content-Type" : "'" + contentType + "'")
+              + ".");
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return new ApiException(
+        413, "payload_too_large", "The body must be at most " + MAX_BODY_BYTES + " bytes.");
+  }
+}

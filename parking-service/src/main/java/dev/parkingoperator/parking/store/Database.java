@@ -1,0 +1,81 @@
+package dev.parkingoperator.parking.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The connection pool, with the schema migrated to the newest version before first use. */
+public final class Database implements AutoCloseable {
+
+  private final HikariDataSource pool;
+
+  private Database(HikariDataSource pool) {
+    this.pool = pool;
+  }
+
+  /** Opens the pool and migrates the schema; fails when the database cannot be reached. */
+  public static Database open(DatabaseSettings settings) {
+    if (settings.isEmbedded()) {
+      createDirectories(settings.dataDir());
+    }
+    HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      return new Database(pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static HikariConfig poolConfig(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("parking-db");
+    config.setJdbcUrl(settings.jdbcUrl());
+    config.setUsername(settings.username());
+    config.setPassword(settings.password());
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setConnectionTimeout(settings.connectTimeout().toMillis());
+    config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 1000));
+    // Start even when the database is briefly away; readiness reports it until it is back.
+    config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+    return config;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + dir.toAbsolutePath(), e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Whether a connection can be had and answers within its validation timeout. */
+  public boolean isReachable() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.parkingoperator.parking.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the data lives: an external database when {@code url} is set, else the embedded store in
+ * {@code dataDir}.
+ *
+ * @param url a JDBC URL, or {@code null} for the embedded store
+ * @param connectTimeout how long a request waits for a connection before failing with 503
+ */
+public record DatabaseSettings(
+    String url,
+    String username,
+    String password,
+    Path dataDir,
+    int poolSize,
+    Duration connectTimeout) {
+
+  public static DatabaseSettings embedded(Path dataDir) {
+    return new DatabaseSettings(null, null, null, dataDir, 10, Duration.ofSeconds(2));
+  }
+
+  public static DatabaseSettings external(String url, String username, String password) {
+    return new DatabaseSettings(url, username, password, null, 10, Duration.ofSeconds(2));
+  }
+
+  public boolean isEmbedded() {
+    return url == null;
+  }
+
+  /**
+   * The JDBC URL to connect to. The embedded store flushes every commit to its file before the
+   * commit returns (WRITE_DELAY=0), so a killed process loses nothing that was acknowledged.
+   */
+  public String jdbcUrl() {
+    if (!isEmbedded()) {
+      return url;
+    }
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("parking") + ";WRITE_DELAY=0";
+  }
+
+  /** Safe to log: the embedded path, or the external URL without its query (which may hold secrets). */
+  public String describe() {
+    if (isEmbedded()) {
+      return "embedded H2 in " + dataDir.toAbsolutePath();
+    }
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseSettings[" + describe() + ", poolSize=" + poolSize + "]";
+  }
+}
