@@ -108,7 +108,7 @@ public final class JdbcParkingStore implements ParkingStore {
   public void deleteLot(String lotId) {
     transactions.inTransaction(
         connection -> {
-          if (update(connection, "DELETE FROM lots WHERE id = ? AND occupied = 0", lotId) == 0) {
+          if (execute(connection, "DELETE FROM lots WHERE id = ? AND occupied = 0", lotId) == 0) {
             findLot(connection, lotId).orElseThrow(() -> NotFoundException.lot(lotId));
             throw ConflictException.lotNotEmpty(lotId);
           }
@@ -122,7 +122,7 @@ public final class JdbcParkingStore implements ParkingStore {
         connection -> {
           String takeSpace =
               "UPDATE lots SET occupied = occupied + 1 WHERE id = ? AND occupied < capacity";
-          if (update(connection, takeSpace, ticket.lotId()) == 0) {
+          if (execute(connection, takeSpace, ticket.lotId()) == 0) {
             throw whyNoSpace(connection, ticket);
           }
           try (PreparedStatement insert =
@@ -187,8 +187,9 @@ public final class JdbcParkingStore implements ParkingStore {
   public Ticket closeTicket(Ticket parked, Instant exitedAt, long feeCents) {
     return transactions.inTransaction(
         connection -> {
-          // The lot's row first, as every racing write does; rolled back if the ticket was closed.
-          update(connection, "UPDATE lots SET occupied = occupied - 1 WHERE id = ?", parked.lotId());
+          // Lock the lot's row first, as every racing write does, then close the ticket only if
+          // it is still parked, and only then free its space.
+          execute(connection, "SELECT id FROM lots WHERE id = ? FOR UPDATE", parked.lotId());
           try (PreparedStatement close =
               connection.prepareStatement(
                   "UPDATE tickets SET exited_at = ?, fee_cents = ?, parked_plate = NULL"
@@ -200,14 +201,16 @@ public final class JdbcParkingStore implements ParkingStore {
               throw ConflictException.alreadyExited(parked.ticketId());
             }
           }
+          execute(connection, "UPDATE lots SET occupied = occupied - 1 WHERE id = ?", parked.lotId());
           return parked.exited(exitedAt, feeCents);
         });
   }
 
-  private static int update(Connection connection, String sql, String lotId) throws SQLException {
+  /** Runs a statement whose one parameter is a lot id; returns the rows it changed. */
+  private static int execute(Connection connection, String sql, String lotId) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, lotId);
-      return statement.executeUpdate();
+      return statement.execute() ? 0 : statement.getUpdateCount();
     }
   }
 
