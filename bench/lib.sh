@@ -1,0 +1,43 @@
+# Shared helpers for the benchmark scripts: start the service jar, wait for its first 200, stop it.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Relative to $ROOT, exactly as the build's AppCDS training run named it, so the archive matches.
+JAR=parking-service/target/parking-service.jar
+CDS_ARCHIVE=parking-service/target/parking-service.jsa
+
+ensure_jar() {
+  [[ -f $ROOT/$JAR ]] || (cd "$ROOT" && ./mvnw -B -q -pl parking-service -am package -DskipTests)
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_service PORT DATA_DIR [extra env...] -> sets SERVICE_PID and START_MS (ms to the first 200)
+start_service() {
+  local port=$1 dir=$2
+  shift 2
+  local t0 t1
+  t0=$(date +%s%N)
+  (cd "$ROOT" && exec env PORT="$port" HTTP_BIND=127.0.0.1 PARKING_DATA_DIR="$dir" "$@" \
+    java ${JAVA_OPTS--XX:SharedArchiveFile=$CDS_ARCHIVE} -jar "$JAR" >"$dir.log" 2>&1) &
+  SERVICE_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/api/lots"; do sleep 0.005; done
+  t1=$(date +%s%N)
+  START_MS=$(((t1 - t0) / 1000000))
+}
+
+stop_service() {
+  [[ -n ${SERVICE_PID:-} ]] || return 0
+  kill -TERM "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=
+}
+
+rss_mib() {
+  awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"
+}
+
+median() {
+  sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+}
