@@ -1,9 +1,9 @@
 package dev.parkingoperator.parking;
 
 import dev.parkingoperator.parking.config.ServiceConfig;
-import dev.parkingoperator.parking.domain.ParkingEvents;
 import dev.parkingoperator.parking.runtime.ParkingApplication;
 import dev.parkingoperator.parking.store.DatabaseSettings;
+import dev.parkingoperator.telemetry.TelemetryConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,9 +30,20 @@ public final class CdsTraining {
     Main.configureLogging("warn");
     Path scratch = Files.createTempDirectory("parking-cds-");
     ServiceConfig config =
-        new ServiceConfig("127.0.0.1", 0, DatabaseSettings.embedded(scratch), Duration.ZERO, "warn");
-    try (ParkingApplication app = ParkingApplication.start(config, Clock.systemUTC(), ParkingEvents.NONE)) {
+        new ServiceConfig(
+            "127.0.0.1",
+            0,
+            DatabaseSettings.embedded(scratch),
+            Duration.ZERO,
+            "warn",
+            new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", ServiceConfig.DEFAULT_APPLICATION));
+    try (ParkingApplication app = ParkingApplication.start(config, Clock.systemUTC())) {
       exercise("http://127.0.0.1:" + app.apiPort());
+      String telemetry = "http://127.0.0.1:" + app.telemetryPort();
+      HttpClient http = HttpClient.newHttpClient();
+      send(http, "GET", telemetry + "/metrics", null);
+      send(http, "GET", telemetry + "/health/ready", null);
+      send(http, "GET", telemetry + "/", null);
     } finally {
       deleteRecursively(scratch);
     }

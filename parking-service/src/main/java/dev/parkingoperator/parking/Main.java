@@ -1,8 +1,7 @@
 package dev.parkingoperator.parking;
 
-import dev.parkingoperator.parking.config.ConfigException;
+import dev.parkingoperator.telemetry.config.ConfigException;
 import dev.parkingoperator.parking.config.ServiceConfig;
-import dev.parkingoperator.parking.domain.ParkingEvents;
 import dev.parkingoperator.parking.runtime.ParkingApplication;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +26,7 @@ public final class Main {
 
     ParkingApplication app;
     try {
-      app = ParkingApplication.start(config, Clock.systemUTC(), ParkingEvents.NONE);
+      app = ParkingApplication.start(config, Clock.systemUTC());
     } catch (RuntimeException e) {
       LoggerFactory.getLogger(Main.class).error("cannot start: {}", rootMessage(e));
       System.exit(1);

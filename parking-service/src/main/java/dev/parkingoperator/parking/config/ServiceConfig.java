@@ -1,6 +1,9 @@
 package dev.parkingoperator.parking.config;
 
 import dev.parkingoperator.parking.store.DatabaseSettings;
+import dev.parkingoperator.telemetry.TelemetryConfig;
+import dev.parkingoperator.telemetry.config.ConfigException;
+import dev.parkingoperator.telemetry.config.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,9 +18,20 @@ public record ServiceConfig(
     int port,
     DatabaseSettings database,
     Duration shutdownGrace,
-    String logLevel) {
+    String logLevel,
+    TelemetryConfig telemetry) {
+
+  public static final String DEFAULT_APPLICATION = "parking-service";
+  public static final int DEFAULT_METRICS_PORT = 9568;
 
   public static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
+
+  public ServiceConfig {
+    if (port != 0 && port == telemetry.port()) {
+      throw new ConfigException(
+          "METRICS_PORT must differ from PORT (both are " + port + "): telemetry has its own port");
+    }
+  }
 
   public static ServiceConfig fromEnvironment(Map<String, String> variables) {
     Environment env = new Environment(variables);
@@ -26,7 +40,8 @@ public record ServiceConfig(
         env.port("PORT", 8080),
         database(env),
         Duration.ofSeconds(env.integer("SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)),
-        env.oneOf("LOG_LEVEL", "info", LOG_LEVELS));
+        env.oneOf("LOG_LEVEL", "info", LOG_LEVELS),
+        TelemetryConfig.fromEnvironment(env, DEFAULT_APPLICATION, DEFAULT_METRICS_PORT));
   }
 
   private static DatabaseSettings database(Environment env) {

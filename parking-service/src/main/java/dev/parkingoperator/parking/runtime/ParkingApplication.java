@@ -1,19 +1,26 @@
 package dev.parkingoperator.parking.runtime;
 
 import dev.parkingoperator.parking.config.ServiceConfig;
-import dev.parkingoperator.parking.domain.ParkingEvents;
 import dev.parkingoperator.parking.domain.ParkingService;
 import dev.parkingoperator.parking.http.ApiRoutes;
 import dev.parkingoperator.parking.store.Database;
 import dev.parkingoperator.parking.store.JdbcParkingStore;
+import dev.parkingoperator.parking.telemetry.ServiceTelemetry;
+import dev.parkingoperator.telemetry.Health;
+import dev.parkingoperator.telemetry.TelemetryServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running service: database, API listener and readiness, started and stopped in order. */
+/**
+ * The running service: telemetry listener, database, API listener and readiness, started and
+ * stopped in order.
+ */
 public final class ParkingApplication implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParkingApplication.class);
@@ -21,6 +28,7 @@ public final class ParkingApplication implements AutoCloseable {
 
   private final ServiceConfig config;
   private final Readiness readiness;
+  private final TelemetryServer telemetryServer;
   private final Database database;
   private final DatabaseWatch databaseWatch;
   private final ApiServer apiServer;
@@ -28,60 +36,76 @@ public final class ParkingApplication implements AutoCloseable {
   private ParkingApplication(
       ServiceConfig config,
       Readiness readiness,
+      TelemetryServer telemetryServer,
       Database database,
       DatabaseWatch databaseWatch,
       ApiServer apiServer) {
     this.config = config;
     this.readiness = readiness;
+    this.telemetryServer = telemetryServer;
     this.database = database;
     this.databaseWatch = databaseWatch;
     this.apiServer = apiServer;
   }
 
   /**
-   * Opens the database (pool and migrations) while the API listener starts beside it, since each
-   * takes a few hundred milliseconds of class loading; until both are done the API answers 503.
+   * Opens the database (pool and migrations) while the listeners start beside it, since each takes
+   * a few hundred milliseconds of class loading; until both are done the API answers 503 and
+   * readiness is false.
    */
-  public static ParkingApplication start(ServiceConfig config, Clock clock, ParkingEvents events) {
+  public static ParkingApplication start(ServiceConfig config, Clock clock) {
     long started = System.nanoTime();
-    CompletableFuture<Database> opening = openInBackground(config);
+    Readiness readiness = new Readiness();
+    ServiceTelemetry telemetry = ServiceTelemetry.create(config.telemetry());
+    CompletableFuture<Database> opening = openInBackground(config, telemetry);
     SwappableHandler api = new SwappableHandler(ApiRoutes.starting());
-    ApiServer apiServer;
-    try {
-      apiServer = ApiServer.start(config.bindAddress(), config.port(), api);
-    } catch (RuntimeException e) {
-      opening.thenAccept(Database::close);
-      throw e;
-    }
+    TelemetryServer telemetryServer = null;
+    ApiServer apiServer = null;
     Database database;
     try {
+      telemetryServer = telemetry.start(() -> health(readiness));
+      apiServer = ApiServer.start(config.bindAddress(), config.port(), telemetry.instrument(api));
       database = opening.join();
-    } catch (CompletionException e) {
-      stopQuietly(apiServer);
-      throw (RuntimeException) e.getCause();
+    } catch (RuntimeException e) {
+      opening.thenAccept(Database::close);
+      stopQuietly(apiServer, telemetryServer);
+      throw e instanceof CompletionException ? (RuntimeException) e.getCause() : e;
     }
     ParkingService parking =
-        new ParkingService(new JdbcParkingStore(database.dataSource()), clock, events);
+        new ParkingService(new JdbcParkingStore(database.dataSource()), clock, telemetry.events());
+    telemetry.observeLots(parking::lots);
     api.swap(ApiRoutes.create(parking));
-    Readiness readiness = new Readiness();
     DatabaseWatch watch = DatabaseWatch.start(database, readiness, DATABASE_CHECK_INTERVAL);
     readiness.serving();
     LOG.info(
-        "parking API listening on {}:{} with {}, started in {} ms",
+        "parking API on {}:{}, telemetry on {}:{} (metrics {}), {}, version {}; started in {} ms",
         config.bindAddress(),
         apiServer.port(),
+        config.telemetry().bindAddress(),
+        telemetryServer.port(),
+        config.telemetry().metricsEnabled() ? "at " + config.telemetry().metricsPath() : "disabled",
         config.database().describe(),
+        telemetry.build().version(),
         Duration.ofNanos(System.nanoTime() - started).toMillis());
-    return new ParkingApplication(config, readiness, database, watch, apiServer);
+    return new ParkingApplication(config, readiness, telemetryServer, database, watch, apiServer);
   }
 
-  private static CompletableFuture<Database> openInBackground(ServiceConfig config) {
+  private static Health health(Readiness readiness) {
+    return new Health(
+        readiness.isReady(),
+        Map.of(
+            "phase", readiness.phase().name().toLowerCase(Locale.ROOT),
+            "database", readiness.isDatabaseReachable() ? "reachable" : "unreachable"));
+  }
+
+  private static CompletableFuture<Database> openInBackground(
+      ServiceConfig config, ServiceTelemetry telemetry) {
     CompletableFuture<Database> opening = new CompletableFuture<>();
     Thread opener =
         new Thread(
             () -> {
               try {
-                opening.complete(Database.open(config.database()));
+                opening.complete(Database.open(config.database(), telemetry.poolMetrics()));
               } catch (RuntimeException e) {
                 opening.completeExceptionally(e);
               }
@@ -91,11 +115,16 @@ public final class ParkingApplication implements AutoCloseable {
     return opening;
   }
 
-  private static void stopQuietly(ApiServer apiServer) {
-    try {
-      apiServer.drainAndStop(Duration.ZERO);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private static void stopQuietly(ApiServer apiServer, TelemetryServer telemetryServer) {
+    if (apiServer != null) {
+      try {
+        apiServer.drainAndStop(Duration.ZERO);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (telemetryServer != null) {
+      telemetryServer.close();
     }
   }
 
@@ -103,11 +132,18 @@ public final class ParkingApplication implements AutoCloseable {
     return apiServer.port();
   }
 
+  public int telemetryPort() {
+    return telemetryServer.port();
+  }
+
   public Readiness readiness() {
     return readiness;
   }
 
-  /** Drains the API within the configured grace period, then closes the database. */
+  /**
+   * Turns readiness off, drains the API within the grace period, then closes the database and the
+   * telemetry listener last, so probes and scrapes see the shutdown.
+   */
   @Override
   public void close() {
     readiness.stopping();
@@ -121,6 +157,7 @@ public final class ParkingApplication implements AutoCloseable {
     } finally {
       databaseWatch.close();
       database.close();
+      telemetryServer.close();
       LOG.info("stopped");
     }
   }

@@ -2,6 +2,7 @@ package dev.parkingoperator.parking.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
@@ -20,12 +21,24 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** Opens the pool and migrates the schema; fails when the database cannot be reached. */
   public static Database open(DatabaseSettings settings) {
+    return open(settings, null);
+  }
+
+  /**
+   * Opens the pool and migrates the schema; fails when the database cannot be reached.
+   *
+   * @param poolMetrics where the pool reports its connections and timings, or {@code null}
+   */
+  public static Database open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
     if (settings.isEmbedded()) {
       createDirectories(settings.dataDir());
     }
-    HikariDataSource pool = new HikariDataSource(poolConfig(settings));
+    HikariConfig config = poolConfig(settings);
+    if (poolMetrics != null) {
+      config.setMetricsTrackerFactory(poolMetrics);
+    }
+    HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure()
           .dataSource(pool)

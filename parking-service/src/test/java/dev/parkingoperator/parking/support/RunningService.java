@@ -1,9 +1,9 @@
 package dev.parkingoperator.parking.support;
 
 import dev.parkingoperator.parking.config.ServiceConfig;
-import dev.parkingoperator.parking.domain.ParkingEvents;
 import dev.parkingoperator.parking.runtime.ParkingApplication;
 import dev.parkingoperator.parking.store.DatabaseSettings;
+import dev.parkingoperator.telemetry.TelemetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -23,11 +23,27 @@ public final class RunningService implements AutoCloseable {
   }
 
   public static RunningService start(ServiceConfig config, Clock clock) {
-    return new RunningService(ParkingApplication.start(config, clock, ParkingEvents.NONE));
+    return new RunningService(ParkingApplication.start(config, clock));
   }
 
   public static ServiceConfig config(DatabaseSettings database, Duration shutdownGrace) {
-    return new ServiceConfig("127.0.0.1", 0, database, shutdownGrace, "info");
+    return config(database, shutdownGrace, true);
+  }
+
+  public static ServiceConfig config(
+      DatabaseSettings database, Duration shutdownGrace, boolean metricsEnabled) {
+    return new ServiceConfig(
+        "127.0.0.1",
+        0,
+        database,
+        shutdownGrace,
+        "info",
+        new TelemetryConfig(metricsEnabled, "127.0.0.1", 0, "/metrics", "parking-service"));
+  }
+
+  /** A client for the telemetry port. */
+  public ApiClient telemetry() {
+    return new ApiClient(app.telemetryPort());
   }
 
   public ApiClient client() {

@@ -1,4 +1,4 @@
-package dev.parkingoperator.parking.config;
+package dev.parkingoperator.telemetry.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,0 +1,76 @@
+package dev.parkingoperator.parking.telemetry;
+
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.parkingoperator.parking.domain.Lot;
+import dev.parkingoperator.parking.domain.ParkingEvents;
+import dev.parkingoperator.telemetry.BuildInfo;
+import dev.parkingoperator.telemetry.Health;
+import dev.parkingoperator.telemetry.MeterRegistries;
+import dev.parkingoperator.telemetry.TelemetryConfig;
+import dev.parkingoperator.telemetry.TelemetryServer;
+import dev.parkingoperator.telemetry.http.HttpServerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The parking service's telemetry in one place: the registry, the instrumenters that listen to the
+ * domain, the HTTP and pool metrics, and the telemetry listener. With metrics disabled every part
+ * is a no-op and only the health endpoints are served.
+ */
+public final class ServiceTelemetry {
+
+  public static final String BUILD_INFO_RESOURCE = "parking-build.properties";
+
+  private final TelemetryConfig config;
+  private final BuildInfo build;
+  private final PrometheusMeterRegistry registry;
+  private final ParkingEvents events;
+  private Runnable beforeScrape = () -> {};
+
+  private ServiceTelemetry(TelemetryConfig config, BuildInfo build, PrometheusMeterRegistry registry) {
+    this.config = config;
+    this.build = build;
+    this.registry = registry;
+    this.events = registry == null ? ParkingEvents.NONE : new ParkingMetrics(registry);
+  }
+
+  public static ServiceTelemetry create(TelemetryConfig config) {
+    BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
+    PrometheusMeterRegistry registry =
+        config.metricsEnabled() ? MeterRegistries.prometheus(config.application(), "parking", build) : null;
+    return new ServiceTelemetry(config, build, registry);
+  }
+
+  /** What the domain tells about entries, exits and lots. */
+  public ParkingEvents events() {
+    return events;
+  }
+
+  /** Connection pool metrics ({@code hikaricp_*}), or {@code null} when disabled. */
+  public MetricsTrackerFactory poolMetrics() {
+    return registry == null ? null : new MicrometerMetricsTrackerFactory(registry);
+  }
+
+  /** Wraps the API once, so every request is measured without a metrics call in any handler. */
+  public HttpHandler instrument(HttpHandler api) {
+    return registry == null ? api : new HttpServerMetrics(api, registry);
+  }
+
+  /** Publishes occupancy per lot, read from {@code lots} at each scrape. */
+  public void observeLots(Supplier<List<Lot>> lots) {
+    if (registry != null) {
+      beforeScrape = new LotOccupancyGauges(lots, (ParkingMetrics) events, registry);
+    }
+  }
+
+  public TelemetryServer start(Health.Check readiness) {
+    return TelemetryServer.start(config, "Parking service", build, registry, readiness, () -> beforeScrape.run());
+  }
+
+  public BuildInfo build() {
+    return build;
+  }
+}

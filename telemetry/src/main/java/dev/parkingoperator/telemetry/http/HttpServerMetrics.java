@@ -1,0 +1,116 @@
+package dev.parkingoperator.telemetry.http;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
+import io.undertow.server.ExchangeCompletionListener;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.PathTemplateMatch;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures every request once, when its exchange completes: {@code http_server_requests_seconds}
+ * (a histogram with buckets for a web API) by method, route template, status and outcome; requests
+ * in flight; request and response sizes by method and route. The route is the matched path
+ * template ({@code /api/lots/{lotId}}), never the raw path: unmatched requests are {@code NOT_FOUND}
+ * or {@code UNKNOWN}, so the number of series stays bounded.
+ */
+public final class HttpServerMetrics implements HttpHandler {
+
+  static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+  };
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+
+  private final HttpHandler next;
+  private final MeterRegistry registry;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final ConcurrentMap<RequestKey, Timer> timers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<RouteKey, Sizes> sizes = new ConcurrentHashMap<>();
+  private final ExchangeCompletionListener recorder = this::record;
+
+  public HttpServerMetrics(HttpHandler next, MeterRegistry registry) {
+    this.next = next;
+    this.registry = registry;
+    Gauge.builder("http.server.requests.active", inFlight, AtomicInteger::get)
+        .description("HTTP requests being served now")
+        .register(registry);
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    inFlight.incrementAndGet();
+    exchange.addExchangeCompleteListener(recorder);
+    next.handleRequest(exchange);
+  }
+
+  private void record(HttpServerExchange exchange, ExchangeCompletionListener.NextListener next) {
+    try {
+      inFlight.decrementAndGet();
+      long nanos = System.nanoTime() - exchange.getRequestStartTime();
+      int status = exchange.getStatusCode();
+      String method = method(exchange);
+      String route = route(exchange, status);
+      timers.computeIfAbsent(new RequestKey(method, route, status), this::timer)
+          .record(nanos, TimeUnit.NANOSECONDS);
+      Sizes routeSizes = sizes.computeIfAbsent(new RouteKey(method, route), this::sizes);
+      routeSizes.request().record(Math.max(0, exchange.getRequestContentLength()));
+      routeSizes.response().record(exchange.getResponseBytesSent());
+    } finally {
+      next.proceed();
+    }
+  }
+
+  private static String method(HttpServerExchange exchange) {
+    String method = exchange.getRequestMethod().toString();
+    return KNOWN_METHODS.contains(method) ? method : "OTHER";
+  }
+
+  private static String route(HttpServerExchange exchange, int status) {
+    PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+    if (match != null) {
+      return match.getMatchedTemplate();
+    }
+    return status == 404 ? "NOT_FOUND" : "UNKNOWN";
+  }
+
+  private Timer timer(RequestKey key) {
+    return Timer.builder("http.server.requests")
+        .description("HTTP requests served, by method, route template, status and outcome")
+        .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
+        .tag("outcome", Outcome.forStatus(key.status()).name())
+        .serviceLevelObjectives(LATENCY_BUCKETS)
+        .register(registry);
+  }
+
+  private Sizes sizes(RouteKey key) {
+    return new Sizes(
+        size("http.server.request.size", "Sizes of request bodies", key),
+        size("http.server.response.size", "Sizes of response bodies", key));
+  }
+
+  private DistributionSummary size(String name, String description, RouteKey key) {
+    return DistributionSummary.builder(name)
+        .description(description)
+        .baseUnit("bytes")
+        .tags("method", key.method(), "route", key.route())
+        .register(registry);
+  }
+
+  private record RequestKey(String method, String route, int status) {}
+
+  private record RouteKey(String method, String route) {}
+
+  private record Sizes(DistributionSummary request, DistributionSummary response) {}
+}
