@@ -38,6 +38,11 @@ rss_mib() {
   awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"
 }
 
+# CPU time (user+system) a process has used, in milliseconds
+cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"
+}
+
 median() {
   sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 }

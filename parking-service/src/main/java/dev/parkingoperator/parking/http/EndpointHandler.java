@@ -45,7 +45,8 @@ final class EndpointHandler implements HttpHandler {
     if (error.status() == 500) {
       LOG.error("{} {} failed unexpectedly", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
     } else if (error.status() == 503) {
-      LOG.warn(
+      // An outage answers many requests with 503; DatabaseWatch logs it once, so this is detail.
+      LOG.debug(
           "{} {} answered 503: {}",
           exchange.getRequestMethod(),
           exchange.getRequestPath(),

@@ -5,15 +5,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Occupied and total spaces per lot, read from the store once per scrape: the store is the truth
  * when several instances share a database, and a lot deleted anywhere drops out of the scrape.
+ * Gauges read per-lot holders, so a scrape only updates numbers; meters are registered or removed
+ * only when the set of lots changes.
  */
 public final class LotOccupancyGauges implements Runnable {
 
@@ -21,25 +24,25 @@ public final class LotOccupancyGauges implements Runnable {
 
   private final Supplier<List<Lot>> lots;
   private final ParkingMetrics counters;
-  private final MultiGauge occupied;
-  private final MultiGauge capacity;
+  private final MultiGauge occupiedGauge;
+  private final MultiGauge capacityGauge;
+  private final Map<String, Spaces> spaces = new ConcurrentHashMap<>();
+
+  /** The latest numbers of one lot, read by its two gauges. */
+  private record Spaces(AtomicInteger occupied, AtomicInteger capacity) {}
 
   public LotOccupancyGauges(Supplier<List<Lot>> lots, ParkingMetrics counters, MeterRegistry registry) {
     this.lots = lots;
     this.counters = counters;
-    this.occupied =
-        MultiGauge.builder("parking.spaces.occupied")
-            .description("Spaces taken in a lot")
-            .register(registry);
-    this.capacity =
-        MultiGauge.builder("parking.spaces.capacity")
-            .description("Spaces a lot has in all")
-            .register(registry);
+    this.occupiedGauge =
+        MultiGauge.builder("parking.spaces.occupied").description("Spaces taken in a lot").register(registry);
+    this.capacityGauge =
+        MultiGauge.builder("parking.spaces.capacity").description("Spaces a lot has in all").register(registry);
   }
 
   /** Refreshes the gauges; keeps the last values when the store cannot be read right now. */
   @Override
-  public void run() {
+  public synchronized void run() {
     List<Lot> current;
     try {
       current = lots.get();
@@ -47,18 +50,29 @@ public final class LotOccupancyGauges implements Runnable {
       LOG.debug("lot gauges not refreshed: {}", e.getMessage());
       return;
     }
-    occupied.register(rows(current, true), true);
-    capacity.register(rows(current, false), true);
-    Set<String> ids = current.stream().map(Lot::id).collect(Collectors.toSet());
-    counters.retainLots(ids);
+    boolean lotsChanged = current.size() != spaces.size();
+    for (Lot lot : current) {
+      Spaces known = spaces.get(lot.id());
+      if (known == null) {
+        known = new Spaces(new AtomicInteger(), new AtomicInteger());
+        spaces.put(lot.id(), known);
+        lotsChanged = true;
+      }
+      known.occupied().set(lot.occupied());
+      known.capacity().set(lot.capacity());
+    }
+    if (lotsChanged) {
+      spaces.keySet().retainAll(current.stream().map(Lot::id).toList());
+      occupiedGauge.register(rows(Spaces::occupied), false);
+      capacityGauge.register(rows(Spaces::capacity), false);
+      counters.retainLots(spaces.keySet());
+    }
   }
 
-  private static List<MultiGauge.Row<?>> rows(List<Lot> lots, boolean occupied) {
-    return lots.stream()
+  private List<MultiGauge.Row<?>> rows(java.util.function.Function<Spaces, AtomicInteger> number) {
+    return spaces.entrySet().stream()
         .<MultiGauge.Row<?>>map(
-            lot ->
-                MultiGauge.Row.of(
-                    Tags.of(ParkingMetrics.LOT, lot.id()), occupied ? lot.occupied() : lot.capacity()))
+            lot -> MultiGauge.Row.of(Tags.of(ParkingMetrics.LOT, lot.getKey()), number.apply(lot.getValue()), AtomicInteger::get))
         .toList();
   }
 }

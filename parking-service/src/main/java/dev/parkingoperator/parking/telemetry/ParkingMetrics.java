@@ -27,6 +27,9 @@ public final class ParkingMetrics implements ParkingEvents {
     Duration.ofDays(2), Duration.ofDays(7)
   };
   private static final ConflictException.Reason[] REASONS = ConflictException.Reason.values();
+  /** The meters made here; the occupancy gauges belong to LotOccupancyGauges. */
+  private static final Set<String> OWNED =
+      Set.of("parking.entries", "parking.exits", "parking.fees.collected", "parking.stay.duration", "parking.entries.rejected");
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, LotMeters> lots = new ConcurrentHashMap<>();
@@ -68,7 +71,7 @@ public final class ParkingMetrics implements ParkingEvents {
   private void removeSeries(java.util.function.Predicate<String> lotMatches) {
     for (Meter meter : registry.getMeters()) {
       String lot = meter.getId().getTag(LOT);
-      if (lot != null && meter.getId().getName().startsWith("parking.") && lotMatches.test(lot)) {
+      if (lot != null && OWNED.contains(meter.getId().getName()) && lotMatches.test(lot)) {
         registry.remove(meter);
       }
     }

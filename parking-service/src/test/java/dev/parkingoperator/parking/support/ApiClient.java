@@ -34,6 +34,22 @@ public final class ApiClient {
     }
   }
 
+  /** A GET whose body is text, such as a Prometheus scrape or a page. */
+  public HttpResponse<String> getText(String path, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply get(String path) {
     return send(HttpRequest.newBuilder(uri(path)).GET());
   }

@@ -43,6 +43,8 @@ public final class ServiceProcess implements AutoCloseable {
     builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));
     builder.environment().put("HTTP_BIND", "127.0.0.1");
+    builder.environment().putIfAbsent("METRICS_PORT", Integer.toString(freePort()));
+    builder.environment().put("METRICS_BIND", "127.0.0.1");
     try {
       ServiceProcess service = new ServiceProcess(builder.start(), port, log);
       service.awaitAnswering();

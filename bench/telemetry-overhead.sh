@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Telemetry cost, side by side in one run: GET /api/lots/{lotId} with metrics on and with
+# METRICS_ENABLED=false, alternating rounds; then the time to serve /metrics with 100 lots.
+# Usage: bench/telemetry-overhead.sh [rounds] [seconds-per-round]
+source "$(dirname "$0")/lib.sh"
+ROUNDS=${1:-5}
+SECONDS_PER_ROUND=${2:-10}
+ensure_jar
+WORK=$(mktemp -d)
+PIDS=()
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+
+start() { # name metrics_enabled -> sets PORT_<name>, METRICS_<name>
+  local port metrics
+  port=$(free_port)
+  metrics=$(free_port)
+  start_service "$port" "$WORK/$1" METRICS_PORT="$metrics" METRICS_BIND=127.0.0.1 METRICS_ENABLED="$2"
+  PIDS+=("$SERVICE_PID")
+  printf -v "PID_$1" %s "$SERVICE_PID"
+  SERVICE_PID=
+  printf -v "PORT_$1" %s "$port"
+  printf -v "METRICS_$1" %s "$metrics"
+  curl -sf -XPOST "http://127.0.0.1:$port/api/lots" -H 'content-type: application/json' \
+    -d '{"id":"bench","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+}
+start on true
+start off false
+
+# rps PORT PID -> "requests/s cpu-µs-per-request" for one wrk round
+rps() {
+  local before after out
+  before=$(cpu_ms "$2")
+  out=$(wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" "http://127.0.0.1:$1/api/lots/bench")
+  after=$(cpu_ms "$2")
+  echo "$out" | awk -v cpu="$((after - before))" '/requests in/ {n=$1} /Requests\/sec/ {printf "%s %.1f\n", $2, cpu*1000/n}'
+}
+# warm both JITs before measuring (two rounds each)
+for _ in 1 2; do rps "$PORT_on" "$PID_on" >/dev/null; rps "$PORT_off" "$PID_off" >/dev/null; done
+on=() off=() on_cpu=() off_cpu=()
+for i in $(seq 1 "$ROUNDS"); do
+  read -r r c < <(rps "$PORT_on" "$PID_on"); on+=("$r"); on_cpu+=("$c")
+  read -r r c < <(rps "$PORT_off" "$PID_off"); off+=("$r"); off_cpu+=("$c")
+  echo "round $i: metrics on ${on[-1]} req/s (${on_cpu[-1]} µs CPU/req), off ${off[-1]} req/s (${off_cpu[-1]} µs CPU/req)"
+done
+m_on=$(printf '%s\n' "${on[@]}" | median)
+m_off=$(printf '%s\n' "${off[@]}" | median)
+c_on=$(printf '%s\n' "${on_cpu[@]}" | median)
+c_off=$(printf '%s\n' "${off_cpu[@]}" | median)
+echo "median: on $m_on, off $m_off req/s; on/off = $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.3f", a/b}')"
+echo "median CPU per request: on $c_on µs, off $c_off µs; on/off = $(awk -v a="$c_on" -v b="$c_off" 'BEGIN {printf "%.3f", a/b}')"
+
+# /metrics with 100 lots, each with some traffic so every per-lot series exists
+for n in $(seq 1 100); do
+  curl -sf -XPOST "http://127.0.0.1:$PORT_on/api/lots" -H 'content-type: application/json' \
+    -d "{\"id\":\"lot-$n\",\"name\":\"Lot $n\",\"capacity\":50,\"hourlyRateCents\":100}" >/dev/null
+  t=$(curl -sf -XPOST "http://127.0.0.1:$PORT_on/api/lots/lot-$n/entries" -H 'content-type: application/json' -d '{"plate":"X1"}' |
+    sed 's/.*"ticketId":"\([^"]*\)".*/\1/')
+  curl -sf -XPOST "http://127.0.0.1:$PORT_on/api/tickets/$t/exit" >/dev/null
+  curl -sf -XPOST "http://127.0.0.1:$PORT_on/api/lots/lot-$n/entries" -H 'content-type: application/json' -d '{"plate":"X1"}' >/dev/null
+  curl -s -XPOST "http://127.0.0.1:$PORT_on/api/lots/lot-$n/entries" -H 'content-type: application/json' -d '{"plate":"X1"}' >/dev/null
+done
+url="http://127.0.0.1:$METRICS_on/metrics"
+for _ in $(seq 1 500); do curl -s -o /dev/null "$url"; done # warm-up: let the JIT compile the exposition path
+times=$(for _ in $(seq 1 200); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done | awk '{print $1*1000}')
+echo "/metrics with 100 lots: $(curl -s "$url" | wc -l) lines, $(curl -s "$url" | wc -c) bytes; median $(echo "$times" | median) ms over 200 scrapes (curl time_total)"
