@@ -1,0 +1,72 @@
+package dev.parkingoperator.crd;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** The telemetry endpoint of the parking service, on its own port, and its scrape annotations. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class MetricsSpec {
+
+  public static final int DEFAULT_PORT = 9568;
+  public static final String DEFAULT_PATH = "/metrics";
+
+  @Default("true")
+  @JsonPropertyDescription("Serve /metrics and annotate the pods for Prometheus (prometheus.io/scrape, port, path, scheme). false removes the annotations and the named metrics port; health probes stay. Default true.")
+  private Boolean enabled;
+
+  @Min(1)
+  @Max(65535)
+  @Default("9568")
+  @JsonPropertyDescription("Telemetry port in the container (named metrics). Must differ from spec.port. Default 9568.")
+  private Integer port;
+
+  @Pattern("^/[A-Za-z0-9._~/-]*$")
+  @Default("/metrics")
+  @JsonPropertyDescription("Path of the Prometheus endpoint. Default /metrics.")
+  private String path;
+
+  @Default("http")
+  @JsonPropertyDescription("Scheme Prometheus uses to scrape. Only http is served today. Default http.")
+  private Scheme scheme;
+
+  /** Scrape schemes. */
+  public enum Scheme {
+    http
+  }
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Integer getPort() {
+    return port;
+  }
+
+  public void setPort(Integer port) {
+    this.port = port;
+  }
+
+  public String getPath() {
+    return path;
+  }
+
+  public void setPath(String path) {
+    this.path = path;
+  }
+
+  public Scheme getScheme() {
+    return scheme;
+  }
+
+  public void setScheme(Scheme scheme) {
+    this.scheme = scheme;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.parkingoperator.operator;
+
+import dev.parkingoperator.operator.config.OperatorConfig;
+import dev.parkingoperator.telemetry.config.ConfigException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/** Starts the operator from environment variables and the in-cluster (or kubeconfig) client. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    OperatorConfig config;
+    try {
+      config = OperatorConfig.fromEnvironment(System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("parking-operator: invalid configuration: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    ParkingOperator operator;
+    try {
+      operator = ParkingOperator.start(config, client);
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Main.class).error("cannot start: {}", e.getMessage());
+      client.close();
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    stop.await();
+    operator.close();
+    client.close();
+    System.exit(0);
+  }
+}

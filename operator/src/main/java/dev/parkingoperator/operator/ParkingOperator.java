@@ -1,0 +1,110 @@
+package dev.parkingoperator.operator;
+
+import dev.parkingoperator.operator.config.OperatorConfig;
+import dev.parkingoperator.operator.reconciler.ParkingAppReconciler;
+import dev.parkingoperator.telemetry.BuildInfo;
+import dev.parkingoperator.telemetry.Health;
+import dev.parkingoperator.telemetry.MeterRegistries;
+import dev.parkingoperator.telemetry.TelemetryServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator process: java-operator-sdk with the ParkingApp controller, and its own telemetry
+ * listener (reconciliation metrics, JVM and process, health from the SDK's runtime information).
+ */
+public final class ParkingOperator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParkingOperator.class);
+  public static final String BUILD_INFO_RESOURCE = "operator-build.properties";
+
+  private final Operator operator;
+  private final TelemetryServer telemetry;
+
+  private ParkingOperator(Operator operator, TelemetryServer telemetry) {
+    this.operator = operator;
+    this.telemetry = telemetry;
+  }
+
+  public static ParkingOperator start(OperatorConfig config, KubernetesClient client) {
+    long started = System.nanoTime();
+    BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
+    PrometheusMeterRegistry registry =
+        config.telemetry().metricsEnabled()
+            ? MeterRegistries.prometheus(config.telemetry().application(), "parking_operator", build)
+            : null;
+    Operator operator =
+        new Operator(
+            overrider -> {
+              overrider
+                  .withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  // The mode the tests can exercise (no server-side apply in the mock API); see README.
+                  .withSSABasedCreateUpdateMatchForDependentResources(false)
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withConcurrentReconciliationThreads(config.reconcileThreads())
+                  .withStopOnInformerErrorDuringStartup(true);
+              if (registry != null) {
+                overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+              }
+              if (config.leaderElection()) {
+                overrider.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(config.leaseName(), config.leaseNamespace()));
+              }
+            });
+    operator.register(
+        new ParkingAppReconciler(client, Clock.systemUTC()),
+        override -> {
+          if (config.watchesAllNamespaces()) {
+            override.watchingAllNamespaces();
+          } else {
+            override.settingNamespaces(config.watchedNamespaces());
+          }
+        });
+    TelemetryServer telemetry =
+        TelemetryServer.start(config.telemetry(), "Parking operator", build, registry, () -> health(operator.getRuntimeInfo()), () -> {});
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      telemetry.close();
+      throw e;
+    }
+    LOG.info(
+        "parking operator {} watching {}, telemetry on {}:{}, leader election {}; started in {} ms",
+        build.version(),
+        config.watchesAllNamespaces() ? "all namespaces" : "namespaces " + config.watchedNamespaces(),
+        config.telemetry().bindAddress(),
+        telemetry.port(),
+        config.leaderElection() ? "on (lease " + config.leaseNamespace() + "/" + config.leaseName() + ")" : "off",
+        (System.nanoTime() - started) / 1_000_000);
+    return new ParkingOperator(operator, telemetry);
+  }
+
+  private static Health health(RuntimeInfo runtime) {
+    boolean started = runtime.isStarted();
+    boolean healthy = runtime.allEventSourcesAreHealthy();
+    return new Health(
+        started && healthy,
+        Map.of("operator", started ? "started" : "starting", "informers", healthy ? "healthy" : "unhealthy"));
+  }
+
+  public int telemetryPort() {
+    return telemetry.port();
+  }
+
+  @Override
+  public void close() {
+    LOG.info("stopping");
+    operator.stop();
+    telemetry.close();
+    LOG.info("stopped");
+  }
+}

@@ -1,0 +1,60 @@
+package dev.parkingoperator.operator.dependent;
+
+import dev.parkingoperator.crd.DatabaseSpec;
+import dev.parkingoperator.crd.MetricsSpec;
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.crd.ParkingAppSpec;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A ParkingApp's spec with every default applied, as the builders read it. The API server applies
+ * the CRD's defaults too, but the operator must not depend on it (the mock server does not).
+ *
+ * @param replicas {@code null} when the spec leaves the count to others
+ * @param pullPolicy {@code null} for Kubernetes' own default
+ * @param databaseSecret {@code null} for the embedded store
+ */
+public record AppSettings(
+    String image,
+    String pullPolicy,
+    Integer replicas,
+    int port,
+    boolean metricsEnabled,
+    int metricsPort,
+    String metricsPath,
+    String metricsScheme,
+    ResourceRequirements resources,
+    List<EnvVar> env,
+    Map<String, String> podLabels,
+    Map<String, String> podAnnotations,
+    String databaseSecret) {
+
+  public static AppSettings of(ParkingApp app) {
+    ParkingAppSpec spec = app.getSpec();
+    MetricsSpec metrics = Optional.ofNullable(spec.getMetrics()).orElseGet(MetricsSpec::new);
+    return new AppSettings(
+        spec.getImage(),
+        spec.getImagePullPolicy() == null ? null : spec.getImagePullPolicy().name(),
+        spec.getReplicas(),
+        Optional.ofNullable(spec.getPort()).orElse(ParkingAppSpec.DEFAULT_PORT),
+        Optional.ofNullable(metrics.getEnabled()).orElse(true),
+        Optional.ofNullable(metrics.getPort()).orElse(MetricsSpec.DEFAULT_PORT),
+        Optional.ofNullable(metrics.getPath()).orElse(MetricsSpec.DEFAULT_PATH),
+        metrics.getScheme() == null ? "http" : metrics.getScheme().name(),
+        spec.getResources(),
+        Optional.ofNullable(spec.getEnv()).orElse(List.of()),
+        Optional.ofNullable(spec.getPodLabels()).orElse(Map.of()),
+        Optional.ofNullable(spec.getPodAnnotations()).orElse(Map.of()),
+        Optional.ofNullable(spec.getDatabase()).map(DatabaseSpec::getSecretName).orElse(null));
+  }
+
+  /** The in-cluster address a scraper can use, through the Service's metrics port. */
+  public static String metricsEndpoint(ParkingApp app, AppSettings settings) {
+    return settings.metricsScheme() + "://" + Names.workloadName(app) + "." + app.getMetadata().getNamespace()
+        + ".svc:" + settings.metricsPort() + settings.metricsPath();
+  }
+}

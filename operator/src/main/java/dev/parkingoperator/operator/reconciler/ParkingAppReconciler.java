@@ -1,0 +1,128 @@
+package dev.parkingoperator.operator.reconciler;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.crd.ParkingAppStatus;
+import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.dependent.DeploymentDependent;
+import dev.parkingoperator.operator.dependent.ServiceDependent;
+import dev.parkingoperator.operator.validation.ParkingAppValidator;
+import dev.parkingoperator.operator.validation.Problem;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Observe, validate, apply, record status. The error policy: a spec the validator refuses is a
+ * user error, reported as a condition and a Warning Event and not retried (the objects of the last
+ * valid spec stay as they are); anything thrown while applying is transient and retried by the
+ * framework with backoff. Status is written only when it changes, so an idle operator writes
+ * nothing.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(name = "deployment", type = DeploymentDependent.class),
+      @Dependent(name = "service", type = ServiceDependent.class)
+    })
+@ControllerConfiguration(name = ParkingAppReconciler.NAME)
+public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
+
+  public static final String NAME = "parkingapp";
+  private static final Logger LOG = LoggerFactory.getLogger(ParkingAppReconciler.class);
+  /** A missing Secret may appear later; look again now and then rather than watch every Secret. */
+  static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final WarningEvents events;
+
+  public ParkingAppReconciler(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+    this.events = new WarningEvents(client, clock);
+  }
+
+  @Override
+  public UpdateControl<ParkingApp> reconcile(ParkingApp app, Context<ParkingApp> context) {
+    Optional<Secret> secret = databaseSecret(app);
+    List<Problem> problems = ParkingAppValidator.validate(app, secret);
+    if (!problems.isEmpty()) {
+      return refuse(app, problems);
+    }
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
+    return withStatus(app, StatusComputer.observed(app, AppSettings.of(app), deployment, clock.instant()));
+  }
+
+  private UpdateControl<ParkingApp> refuse(ParkingApp app, List<Problem> problems) {
+    ParkingAppStatus status = StatusComputer.invalid(app, problems, clock.instant());
+    if (!Objects.equals(status, app.getStatus())) {
+      String message = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow().getMessage();
+      LOG.warn("{}: {}", id(app), message);
+      events.warn(app, StatusComputer.INVALID_SPEC, message);
+    }
+    UpdateControl<ParkingApp> control = withStatus(app, status);
+    boolean secretMissing = problems.stream().anyMatch(p -> p.field().equals("spec.database.secretName"));
+    return secretMissing ? control.rescheduleAfter(SECRET_RECHECK) : control;
+  }
+
+  private UpdateControl<ParkingApp> withStatus(ParkingApp app, ParkingAppStatus status) {
+    if (Objects.equals(status, app.getStatus())) {
+      return UpdateControl.noUpdate();
+    }
+    app.setStatus(status);
+    return UpdateControl.patchStatus(app);
+  }
+
+  private Optional<Secret> databaseSecret(ParkingApp app) {
+    if (app.getSpec() == null || app.getSpec().getDatabase() == null || app.getSpec().getDatabase().getSecretName() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        client.secrets().inNamespace(app.getMetadata().getNamespace()).withName(app.getSpec().getDatabase().getSecretName()).get());
+  }
+
+  /** One line per failed attempt; the framework retries with backoff. */
+  @Override
+  public ErrorStatusUpdateControl<ParkingApp> updateErrorStatus(
+      ParkingApp app, Context<ParkingApp> context, Exception e) {
+    String message = "Applying the spec failed and will be retried: " + rootMessage(e);
+    LOG.warn("{}: attempt {} failed: {}", id(app), context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1), rootMessage(e));
+    ParkingAppStatus status = StatusComputer.failed(app, message, clock.instant());
+    if (Objects.equals(status, app.getStatus())) {
+      return ErrorStatusUpdateControl.defaultErrorProcessing();
+    }
+    app.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(app);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof KubernetesClientException k) {
+      return "API server answered " + k.getCode() + (k.getStatus() != null ? " " + k.getStatus().getReason() : "");
+    }
+    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+
+  static String id(ParkingApp app) {
+    return app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.parkingoperator.operator.validation;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.dependent.AppSettings;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the CRD schema cannot say, or what the API server may not have enforced (the schema's
+ * ranges are checked again, so a ParkingApp applied without validation is still refused). Pure:
+ * the Secret, when one is named, is looked up by the caller and passed in.
+ */
+public final class ParkingAppValidator {
+
+  /** Keys the database Secret must have. */
+  public static final List<String> SECRET_KEYS = List.of("url", "username", "password");
+
+  private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
+  private static final Set<String> RESERVED_ENV_PREFIXES = Set.of("METRICS_", "PARKING_", "POD_");
+  private static final Set<String> RESERVED_ENV =
+      Set.of("PORT", "HTTP_BIND", "SHUTDOWN_GRACE_SECONDS", "SERVICE_NAME");
+
+  private ParkingAppValidator() {}
+
+  /**
+   * @param secret the Secret named by spec.database.secretName, if it exists; ignored without one
+   */
+  public static List<Problem> validate(ParkingApp app, Optional<Secret> secret) {
+    List<Problem> problems = new ArrayList<>();
+    if (app.getSpec() == null) {
+      problems.add(new Problem("spec", "spec is required."));
+      return problems;
+    }
+    AppSettings settings = AppSettings.of(app);
+    if (settings.image() == null || settings.image().isBlank() || settings.image().chars().anyMatch(Character::isWhitespace)) {
+      problems.add(new Problem("spec.image", "spec.image is required and must not contain spaces."));
+    }
+    if (settings.replicas() != null && (settings.replicas() < 0 || settings.replicas() > 100)) {
+      problems.add(new Problem("spec.replicas", "spec.replicas must be between 0 and 100, got " + settings.replicas() + "."));
+    }
+    checkPort(problems, "spec.port", settings.port());
+    checkPort(problems, "spec.metrics.port", settings.metricsPort());
+    if (settings.port() == settings.metricsPort()) {
+      problems.add(
+          new Problem(
+              "spec.metrics.port",
+              "spec.metrics.port must differ from spec.port (both are " + settings.port() + "): telemetry has its own port."));
+    }
+    if (!PATH.matcher(settings.metricsPath()).matches() || settings.metricsPath().equals("/")
+        || settings.metricsPath().startsWith("/health")) {
+      problems.add(
+          new Problem("spec.metrics.path", "spec.metrics.path must be a path such as /metrics, not / or under /health, got '" + settings.metricsPath() + "'."));
+    }
+    checkAnnotations(problems, settings.podAnnotations());
+    checkLabels(problems, settings.podLabels());
+    checkEnv(problems, settings.env());
+    if (settings.databaseSecret() != null) {
+      checkSecret(problems, settings.databaseSecret(), secret);
+    }
+    return problems;
+  }
+
+  private static void checkPort(List<Problem> problems, String field, int port) {
+    if (port < 1 || port > 65535) {
+      problems.add(new Problem(field, field + " must be between 1 and 65535, got " + port + "."));
+    }
+  }
+
+  private static void checkAnnotations(List<Problem> problems, Map<String, String> annotations) {
+    for (String key : annotations.keySet()) {
+      if (key.startsWith("prometheus.io/")) {
+        problems.add(
+            new Problem(
+                "spec.podAnnotations[" + key + "]",
+                "spec.podAnnotations[" + key + "] would override the operator's scrape annotation; set spec.metrics instead."));
+      }
+    }
+  }
+
+  private static void checkLabels(List<Problem> problems, Map<String, String> labels) {
+    for (String key : labels.keySet()) {
+      if (key.startsWith("app.kubernetes.io/")) {
+        problems.add(
+            new Problem("spec.podLabels[" + key + "]", "spec.podLabels[" + key + "] is set by the operator and cannot be overridden."));
+      }
+    }
+  }
+
+  private static void checkEnv(List<Problem> problems, List<EnvVar> env) {
+    for (int i = 0; i < env.size(); i++) {
+      String name = env.get(i).getName();
+      String field = "spec.env[" + i + "].name";
+      if (name == null || name.isBlank()) {
+        problems.add(new Problem(field, field + " is required."));
+      } else if (RESERVED_ENV.contains(name) || RESERVED_ENV_PREFIXES.stream().anyMatch(name::startsWith)) {
+        problems.add(new Problem(field, field + " " + name + " is set by the operator; use spec fields instead."));
+      }
+    }
+  }
+
+  private static void checkSecret(List<Problem> problems, String name, Optional<Secret> secret) {
+    String field = "spec.database.secretName";
+    if (secret.isEmpty()) {
+      problems.add(new Problem(field, field + ": Secret '" + name + "' does not exist in this namespace."));
+      return;
+    }
+    Map<String, String> data = new java.util.HashMap<>();
+    Optional.ofNullable(secret.get().getData()).ifPresent(data::putAll);
+    Optional.ofNullable(secret.get().getStringData()).ifPresent(data::putAll);
+    List<String> missing = SECRET_KEYS.stream().filter(key -> !data.containsKey(key)).toList();
+    if (!missing.isEmpty()) {
+      problems.add(new Problem(field, field + ": Secret '" + name + "' lacks the key(s) " + String.join(", ", missing) + "."));
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package dev.parkingoperator.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parkingoperator.crd.MetricsSpec;
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.crd.ParkingAppStatus;
+import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.dependent.DesiredDeployment;
+import dev.parkingoperator.operator.dependent.DesiredService;
+import dev.parkingoperator.operator.dependent.DriftMatcher;
+import dev.parkingoperator.operator.dependent.Names;
+import dev.parkingoperator.operator.support.Apps;
+import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.RunningOperator;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The real operator against the mock API server in CRUD mode: what it creates, updates, restores,
+ * refuses and reports. Each test uses its own namespace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ParkingAppOperatorTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  private MockCluster cluster;
+  private KubernetesClient client;
+  private RunningOperator operator;
+
+  @BeforeAll
+  void start() {
+    cluster = MockCluster.start();
+    client = cluster.client();
+    operator = RunningOperator.start(client);
+  }
+
+  @AfterAll
+  void stop() {
+    if (operator != null) {
+      operator.close();
+    }
+    cluster.close();
+  }
+
+  private static String namespace() {
+    return "ns-" + NAMESPACES.incrementAndGet();
+  }
+
+  private ParkingApp create(ParkingApp app) {
+    return client.resource(app).create();
+  }
+
+  private ParkingApp current(String namespace, String name) {
+    return client.resources(ParkingApp.class).inNamespace(namespace).withName(name).get();
+  }
+
+  private Deployment awaitDeployment(String namespace, String name) {
+    return await().atMost(WAIT).until(() -> deployment(namespace, name), d -> d != null);
+  }
+
+  private Deployment deployment(String namespace, String name) {
+    return client.apps().deployments().inNamespace(namespace).withName(name).get();
+  }
+
+  private Service service(String namespace, String name) {
+    return client.services().inNamespace(namespace).withName(name).get();
+  }
+
+  private String yaml(Object value) {
+    return client.getKubernetesSerialization().asYaml(value);
+  }
+
+  private static Optional<Condition> condition(ParkingApp app, String type) {
+    return Optional.ofNullable(app.getStatus()).flatMap(s -> Conditions.find(s.getConditions(), type));
+  }
+
+  /** Stands in for the Deployment controller and kubelet: reports every replica ready. */
+  private void markReady(String namespace, String name) {
+    Deployment live = deployment(namespace, name);
+    int replicas = live.getSpec().getReplicas();
+    live.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(live.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .build());
+    client.resource(live).updateStatus();
+  }
+
+  @Test
+  void createsTheDeploymentAndServiceAsTheBuildersSay() {
+    String ns = namespace();
+    ParkingApp app = create(Apps.app(ns, "shop"));
+
+    Deployment deployment = awaitDeployment(ns, "shop");
+    Service service = await().atMost(WAIT).until(() -> service(ns, "shop"), s -> s != null);
+
+    AppSettings settings = AppSettings.of(app);
+    assertThat(yaml(deployment.getSpec())).isEqualTo(yaml(DesiredDeployment.of(app, settings, null).getSpec()));
+    assertThat(service.getSpec().getPorts()).isEqualTo(DesiredService.of(app, settings).getSpec().getPorts());
+    assertThat(deployment.getMetadata().getLabels()).containsAllEntriesOf(Names.labels(app));
+    assertThat(deployment.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(owner -> {
+          assertThat(owner.getKind()).isEqualTo("ParkingApp");
+          assertThat(owner.getName()).isEqualTo("shop");
+          assertThat(owner.getController()).isTrue();
+        });
+    assertThat(service.getMetadata().getOwnerReferences()).hasSize(1);
+    Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+    assertThat(annotations)
+        .containsEntry("prometheus.io/scrape", "true")
+        .containsEntry("prometheus.io/port", "9568")
+        .containsEntry("prometheus.io/path", "/metrics")
+        .containsEntry("prometheus.io/scheme", "http");
+  }
+
+  @Test
+  void reportsReadinessFromTheDeployment() {
+    String ns = namespace();
+    create(Apps.app(ns, "ready"));
+    awaitDeployment(ns, "ready");
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      ParkingApp app = current(ns, "ready");
+      assertThat(condition(app, "Ready")).hasValueSatisfying(c -> {
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("ReplicasNotReady");
+      });
+      assertThat(app.getStatus().getMetricsEndpoint()).isEqualTo("http://ready." + ns + ".svc:9568/metrics");
+      assertThat(app.getStatus().getStorage()).startsWith("embedded");
+    });
+
+    markReady(ns, "ready");
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      ParkingApp app = current(ns, "ready");
+      assertThat(app.getStatus().getReadyReplicas()).isEqualTo(1);
+      assertThat(condition(app, "Ready")).hasValueSatisfying(c -> {
+        assertThat(c.getStatus()).isEqualTo("True");
+        assertThat(c.getReason()).isEqualTo("AllReplicasReady");
+        assertThat(c.getMessage()).isEqualTo("All 1 replicas are ready.");
+        assertThat(c.getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
+      });
+      assertThat(condition(app, "Progressing")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+      assertThat(condition(app, "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    });
+  }
+
+  @Test
+  void appliesSpecChanges() {
+    String ns = namespace();
+    create(Apps.app(ns, "change"));
+    awaitDeployment(ns, "change");
+
+    ParkingApp edited = current(ns, "change");
+    edited.getSpec().setImage("registry.example.com/parking-service:0.2.0");
+    edited.getSpec().setReplicas(3);
+    edited.getSpec().setPort(8000);
+    MetricsSpec metrics = new MetricsSpec();
+    metrics.setPort(9100);
+    metrics.setPath("/prom");
+    edited.getSpec().setMetrics(metrics);
+    client.resource(edited).update();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Deployment deployment = deployment(ns, "change");
+      assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+      var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+      assertThat(container.getImage()).isEqualTo("registry.example.com/parking-service:0.2.0");
+      assertThat(container.getPorts()).extracting(p -> p.getName() + "=" + p.getContainerPort())
+          .containsExactly("http=8000", "metrics=9100");
+      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+          .containsEntry("prometheus.io/port", "9100")
+          .containsEntry("prometheus.io/path", "/prom");
+      assertThat(service(ns, "change").getSpec().getPorts()).extracting(p -> p.getName() + "=" + p.getPort())
+          .containsExactly("http=8000", "metrics=9100");
+    });
+  }
+
+  @Test
+  void turningMetricsOffRemovesTheAnnotationsAndTheMetricsPort() {
+    String ns = namespace();
+    create(Apps.app(ns, "quiet"));
+    awaitDeployment(ns, "quiet");
+
+    ParkingApp edited = current(ns, "quiet");
+    MetricsSpec metrics = new MetricsSpec();
+    metrics.setEnabled(false);
+    edited.getSpec().setMetrics(metrics);
+    client.resource(edited).update();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Deployment deployment = deployment(ns, "quiet");
+      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKeys(
+          "prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path", "prometheus.io/scheme");
+      assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+          .extracting(p -> p.getName()).containsExactly("http");
+      assertThat(service(ns, "quiet").getSpec().getPorts()).extracting(p -> p.getName()).containsExactly("http");
+      assertThat(current(ns, "quiet").getStatus().getMetricsEndpoint()).isNull();
+    });
+  }
+
+  @Test
+  void restoresDriftAndDeletedObjects() {
+    String ns = namespace();
+    create(Apps.app(ns, "drift"));
+    Deployment original = awaitDeployment(ns, "drift");
+    await().atMost(WAIT).until(() -> service(ns, "drift") != null);
+
+    Deployment tampered = deployment(ns, "drift");
+    tampered.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest");
+    tampered.getSpec().getTemplate().getMetadata().getAnnotations().remove("prometheus.io/scrape");
+    client.resource(tampered).update();
+    client.services().inNamespace(ns).withName("drift").delete();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Deployment restored = deployment(ns, "drift");
+      assertThat(restored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(Apps.IMAGE);
+      assertThat(restored.getSpec().getTemplate().getMetadata().getAnnotations())
+          .isEqualTo(original.getSpec().getTemplate().getMetadata().getAnnotations());
+      assertThat(service(ns, "drift")).isNotNull();
+    });
+  }
+
+  @Test
+  void leavesReplicasToOthersWhenTheSpecDoesNotSetThem() {
+    String ns = namespace();
+    create(Apps.app(ns, "scaled"));
+    Deployment deployment = awaitDeployment(ns, "scaled");
+    assertThat(deployment.getSpec().getReplicas()).as("a new Deployment starts with 1").isEqualTo(1);
+
+    client.apps().deployments().inNamespace(ns).withName("scaled").scale(4);
+    ParkingApp edited = current(ns, "scaled");
+    edited.getSpec().setImage("registry.example.com/parking-service:0.3.0"); // forces an update
+    client.resource(edited).update();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      Deployment live = deployment(ns, "scaled");
+      assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith(":0.3.0");
+      assertThat(live.getSpec().getReplicas()).as("the autoscaler's count survives").isEqualTo(4);
+    });
+  }
+
+  @Test
+  void refusesAnInvalidSpecAndLeavesTheLastValidObjects() {
+    String ns = namespace();
+    create(Apps.app(ns, "bad"));
+    Deployment before = awaitDeployment(ns, "bad");
+
+    ParkingApp edited = current(ns, "bad");
+    MetricsSpec metrics = new MetricsSpec();
+    metrics.setPort(8080); // same as the API port
+    edited.getSpec().setMetrics(metrics);
+    edited.getSpec().setImage("registry.example.com/parking-service:9.9.9");
+    client.resource(edited).update();
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      ParkingApp app = current(ns, "bad");
+      assertThat(condition(app, "Ready")).hasValueSatisfying(c -> {
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("InvalidSpec");
+        assertThat(c.getMessage()).contains("spec.metrics.port must differ from spec.port");
+      });
+      assertThat(condition(app, "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+      List<Event> events = client.v1().events().inNamespace(ns).list().getItems();
+      assertThat(events).anySatisfy(e -> {
+        assertThat(e.getType()).isEqualTo("Warning");
+        assertThat(e.getReason()).isEqualTo("InvalidSpec");
+        assertThat(e.getInvolvedObject().getName()).isEqualTo("bad");
+        assertThat(e.getMessage()).contains("spec.metrics.port");
+      });
+    });
+    Deployment after = deployment(ns, "bad");
+    assertThat(after.getSpec()).isEqualTo(before.getSpec());
+    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+  }
+
+  @Test
+  void anIdleOperatorWritesNothing() throws InterruptedException {
+    String ns = namespace();
+    create(Apps.app(ns, "idle"));
+    awaitDeployment(ns, "idle");
+    markReady(ns, "idle");
+    await().atMost(WAIT).until(() -> condition(current(ns, "idle"), "Ready").map(c -> c.getStatus().equals("True")).orElse(false));
+    Thread.sleep(1500); // let the last status write's own events pass through
+
+    int before = cluster.dispatcher().writes().size();
+    Thread.sleep(5000);
+    List<String> writes = cluster.dispatcher().writes();
+
+    assertThat(writes.subList(before, writes.size())).as("writes while idle").isEmpty();
+    ParkingAppStatus status = current(ns, "idle").getStatus();
+    assertThat(status.getConditions()).hasSize(3);
+  }
+
+  @Test
+  void stampsTheIntentHashSoRemovedFieldsAreNoticed() {
+    String ns = namespace();
+    create(Apps.app(ns, "hashed"));
+    Deployment deployment = awaitDeployment(ns, "hashed");
+
+    assertThat(deployment.getMetadata().getAnnotations()).containsKey(DriftMatcher.INTENT_ANNOTATION);
+  }
+
+  @Test
+  void deletingTheAppLeavesNoFinalizerBehind() {
+    String ns = namespace();
+    create(Apps.app(ns, "gone"));
+    Deployment deployment = awaitDeployment(ns, "gone");
+    assertThat(current(ns, "gone").getMetadata().getFinalizers()).isEmpty();
+
+    client.resources(ParkingApp.class).inNamespace(ns).withName("gone").delete();
+
+    await().atMost(WAIT).until(() -> current(ns, "gone") == null);
+    // Garbage collection is the API server's (not emulated by the mock): the owner reference is what it follows.
+    assertThat(deployment.getMetadata().getOwnerReferences().get(0).getUid())
+        .isNotBlank();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.parkingoperator.operator.support;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+
+/**
+ * fabric8's mock API server in CRUD mode on 127.0.0.1 and a free port, with the ParkingApp CRD
+ * applied from the file the build generates and commits. It does not emulate server-side apply,
+ * defaulting, admission or garbage collection (see README); tests account for each.
+ */
+public final class MockCluster implements AutoCloseable {
+
+  /** The committed CRD, relative to the operator module. */
+  public static final Path CRD_FILE = Path.of("..", "crds", "parkingapps.parkingoperator.dev-v1.yml");
+
+  private final KubernetesMockServer server;
+  private final CountingCrudDispatcher dispatcher;
+  private final KubernetesClient client;
+
+  private MockCluster(KubernetesMockServer server, CountingCrudDispatcher dispatcher) {
+    this.server = server;
+    this.dispatcher = dispatcher;
+    this.client = server.createClient();
+  }
+
+  public static MockCluster start() {
+    CountingCrudDispatcher dispatcher = new CountingCrudDispatcher();
+    KubernetesMockServer server =
+        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    try {
+      server.init(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MockCluster cluster = new MockCluster(server, dispatcher);
+    cluster.applyCrd();
+    return cluster;
+  }
+
+  private void applyCrd() {
+    try (InputStream in = Files.newInputStream(CRD_FILE)) {
+      CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public CountingCrudDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** A client of its own, as a second process would have. */
+  public KubernetesClient newClient() {
+    return server.createClient();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
