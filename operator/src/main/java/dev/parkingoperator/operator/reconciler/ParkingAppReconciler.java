@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -102,7 +103,8 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   public ErrorStatusUpdateControl<ParkingApp> updateErrorStatus(
       ParkingApp app, Context<ParkingApp> context, Exception e) {
     String message = "Applying the spec failed and will be retried: " + rootMessage(e);
-    LOG.warn("{}: attempt {} failed: {}", id(app), context.getRetryInfo().map(r -> r.getAttemptCount()).orElse(1), rootMessage(e));
+    int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
+    LOG.warn("{}: attempt {} failed, will retry: {}", id(app), attempt, rootMessage(e));
     ParkingAppStatus status = StatusComputer.failed(app, message, clock.instant());
     if (Objects.equals(status, app.getStatus())) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
@@ -111,15 +113,21 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     return ErrorStatusUpdateControl.patchStatus(app);
   }
 
+  /** One line: the first underlying failure, without the stack traces the SDK folds into messages. */
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
+        var first = aggregated.getAggregatedExceptions().entrySet().iterator().next();
+        return first.getKey() + ": " + rootMessage(first.getValue());
+      }
+      if (cause instanceof KubernetesClientException k) {
+        return "API server answered " + k.getCode() + (k.getStatus() != null && k.getStatus().getReason() != null ? " " + k.getStatus().getReason() : "");
+      }
+      if (cause.getCause() == null || cause.getCause() == cause) {
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+      }
     }
-    if (root instanceof KubernetesClientException k) {
-      return "API server answered " + k.getCode() + (k.getStatus() != null ? " " + k.getStatus().getReason() : "");
-    }
-    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return e.getClass().getSimpleName();
   }
 
   static String id(ParkingApp app) {

@@ -335,4 +335,20 @@ class ParkingAppOperatorTest {
     assertThat(deployment.getMetadata().getOwnerReferences().get(0).getUid())
         .isNotBlank();
   }
+
+  @Test
+  void retriesWhenTheApiServerFails() {
+    String ns = namespace();
+    cluster.dispatcher().failWrites("/namespaces/" + ns + "/deployments", 2);
+
+    create(Apps.app(ns, "flaky"));
+
+    Deployment deployment = awaitDeployment(ns, "flaky");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(Apps.IMAGE);
+    long attempts =
+        cluster.dispatcher().writes().stream().filter(w -> w.startsWith("POST /apis/apps/v1/namespaces/" + ns + "/deployments")).count();
+    assertThat(attempts).as("two failed creates, then one that worked").isEqualTo(3);
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(condition(current(ns, "flaky"), "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False")));
+  }
 }

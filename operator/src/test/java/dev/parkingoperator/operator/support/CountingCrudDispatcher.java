@@ -5,19 +5,36 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The mock API server's CRUD dispatcher, recording every write request it answers. */
+/**
+ * The mock API server's CRUD dispatcher, recording every write request it answers, and failing
+ * chosen writes on demand to stand in for a flaky API server.
+ */
 public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private volatile String failingPath = "";
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String method = request.getMethod();
     if (!method.equals("GET")) {
       writes.add(method + " " + request.getPath());
+      if (request.getPath().contains(failingPath) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return new MockResponse()
+            .setResponseCode(500)
+            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"InternalError\",\"code\":500}");
+      }
     }
     return super.dispatch(request);
+  }
+
+  /** The next {@code times} writes whose path contains {@code pathPart} answer 500. */
+  public void failWrites(String pathPart, int times) {
+    failingPath = pathPart;
+    failuresLeft.set(times);
   }
 
   /** Every write so far, as "METHOD path". */

@@ -69,6 +69,16 @@ public final class MockCluster implements AutoCloseable {
     return server.createClient();
   }
 
+  /** A client that does not retry failed requests itself, so the operator's own retry shows. */
+  public KubernetesClient newClientWithoutRetries() {
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(
+            new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                .withRequestRetryBackoffLimit(0)
+                .build())
+        .build();
+  }
+
   @Override
   public void close() {
     client.close();

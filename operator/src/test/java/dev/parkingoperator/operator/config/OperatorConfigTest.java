@@ -1,0 +1,42 @@
+package dev.parkingoperator.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parkingoperator.telemetry.config.ConfigException;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OperatorConfigTest {
+
+  @Test
+  void defaultsWatchAllNamespacesWithoutLeaderElection() {
+    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of());
+
+    assertThat(config.watchesAllNamespaces()).isTrue();
+    assertThat(config.leaderElection()).isFalse();
+    assertThat(config.telemetry().port()).isEqualTo(8081);
+    assertThat(config.telemetry().application()).isEqualTo("parking-operator");
+  }
+
+  @Test
+  void readsNamespacesAndLeaderElection() {
+    OperatorConfig config =
+        OperatorConfig.fromEnvironment(
+            Map.of("WATCH_NAMESPACES", "team-a, team-b", "LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", "ops"));
+
+    assertThat(config.watchedNamespaces()).isEqualTo(Set.of("team-a", "team-b"));
+    assertThat(config.leaseNamespace()).isEqualTo("ops");
+  }
+
+  @Test
+  void refusesBadValuesNamingTheVariable() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("WATCH_NAMESPACES", "Team_A")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("WATCH_NAMESPACES");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("LEADER_ELECTION_ENABLED", "true")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("LEADER_ELECTION_NAMESPACE");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("METRICS_PORT", "x")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("METRICS_PORT");
+  }
+}
