@@ -55,9 +55,18 @@ public final class ParkingOperator implements AutoCloseable {
               if (registry != null) {
                 overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
               }
-              if (config.leaderElection()) {
+              OperatorConfig.LeaderElection election = config.leaderElection();
+              if (election != null) {
                 overrider.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(config.leaseName(), config.leaseNamespace()));
+                    new LeaderElectionConfiguration(
+                        election.leaseName(),
+                        election.leaseNamespace(),
+                        election.leaseDuration(),
+                        election.renewDeadline(),
+                        election.retryPeriod(),
+                        election.identity(),
+                        null,
+                        election.exitOnLoss()));
               }
             });
     operator.register(
@@ -83,7 +92,10 @@ public final class ParkingOperator implements AutoCloseable {
         config.watchesAllNamespaces() ? "all namespaces" : "namespaces " + config.watchedNamespaces(),
         config.telemetry().bindAddress(),
         telemetry.port(),
-        config.leaderElection() ? "on (lease " + config.leaseNamespace() + "/" + config.leaseName() + ")" : "off",
+        config.leaderElection() == null
+            ? "off"
+            : "on (lease " + config.leaderElection().leaseNamespace() + "/" + config.leaderElection().leaseName()
+                + " as " + config.leaderElection().identity() + ")",
         (System.nanoTime() - started) / 1_000_000);
     return new ParkingOperator(operator, telemetry);
   }

@@ -13,35 +13,68 @@ import java.util.stream.Collectors;
  * How the operator runs, from environment variables (the README and the chart list them).
  *
  * @param watchedNamespaces empty to watch all namespaces
- * @param leaseNamespace where the leader-election Lease lives (required when it is enabled)
+ * @param leaderElection {@code null} when off: replicas then must stay at 1
  */
 public record OperatorConfig(
     Set<String> watchedNamespaces,
     String logLevel,
-    boolean leaderElection,
-    String leaseName,
-    String leaseNamespace,
+    LeaderElection leaderElection,
     int reconcileThreads,
     TelemetryConfig telemetry) {
+
+  /**
+   * A Lease that at most one replica holds; only the holder reconciles.
+   *
+   * @param identity this replica's name in the Lease (the pod name)
+   * @param exitOnLoss stop the process when leadership is lost, so the kubelet restarts it clean
+   */
+  public record LeaderElection(
+      String leaseName,
+      String leaseNamespace,
+      String identity,
+      java.time.Duration leaseDuration,
+      java.time.Duration renewDeadline,
+      java.time.Duration retryPeriod,
+      boolean exitOnLoss) {}
 
   public static final int DEFAULT_METRICS_PORT = 8081;
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
   public static OperatorConfig fromEnvironment(Map<String, String> variables) {
     Environment env = new Environment(variables);
-    boolean leaderElection = env.bool("LEADER_ELECTION_ENABLED", false);
-    String leaseNamespace = env.string("LEADER_ELECTION_NAMESPACE", env.optional("POD_NAMESPACE"));
-    if (leaderElection && leaseNamespace == null) {
-      throw new ConfigException("LEADER_ELECTION_NAMESPACE (or POD_NAMESPACE) is required when LEADER_ELECTION_ENABLED=true");
-    }
     return new OperatorConfig(
         namespaces(env.string("WATCH_NAMESPACES", "")),
         env.oneOf("LOG_LEVEL", "info", Set.of("error", "warn", "info", "debug", "trace")),
-        leaderElection,
-        env.string("LEADER_ELECTION_LEASE_NAME", "parking-operator-leader"),
-        leaseNamespace,
+        leaderElection(env),
         env.integer("RECONCILE_THREADS", 10, 1, 100),
         TelemetryConfig.fromEnvironment(env, "parking-operator", DEFAULT_METRICS_PORT));
+  }
+
+  private static LeaderElection leaderElection(Environment env) {
+    if (!env.bool("LEADER_ELECTION_ENABLED", false)) {
+      return null;
+    }
+    String namespace = env.string("LEADER_ELECTION_NAMESPACE", env.optional("POD_NAMESPACE"));
+    if (namespace == null) {
+      throw new ConfigException("LEADER_ELECTION_NAMESPACE (or POD_NAMESPACE) is required when LEADER_ELECTION_ENABLED=true");
+    }
+    int lease = env.integer("LEADER_ELECTION_LEASE_SECONDS", 15, 2, 300);
+    return new LeaderElection(
+        env.string("LEADER_ELECTION_LEASE_NAME", "parking-operator-leader"),
+        namespace,
+        env.string("POD_NAME", defaultIdentity()),
+        java.time.Duration.ofSeconds(lease),
+        java.time.Duration.ofMillis(lease * 2000L / 3),
+        java.time.Duration.ofMillis(Math.max(500, lease * 1000L / 8)),
+        true);
+  }
+
+  private static String defaultIdentity() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+    } catch (java.net.UnknownHostException e) {
+      return "parking-operator-" + ProcessHandle.current().pid();
+    }
   }
 
   private static Set<String> namespaces(String list) {

@@ -15,7 +15,7 @@ class OperatorConfigTest {
     OperatorConfig config = OperatorConfig.fromEnvironment(Map.of());
 
     assertThat(config.watchesAllNamespaces()).isTrue();
-    assertThat(config.leaderElection()).isFalse();
+    assertThat(config.leaderElection()).isNull();
     assertThat(config.telemetry().port()).isEqualTo(8081);
     assertThat(config.telemetry().application()).isEqualTo("parking-operator");
   }
@@ -24,10 +24,15 @@ class OperatorConfigTest {
   void readsNamespacesAndLeaderElection() {
     OperatorConfig config =
         OperatorConfig.fromEnvironment(
-            Map.of("WATCH_NAMESPACES", "team-a, team-b", "LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", "ops"));
+            Map.of("WATCH_NAMESPACES", "team-a, team-b", "LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", "ops",
+                "POD_NAME", "operator-7d9f", "LEADER_ELECTION_LEASE_SECONDS", "30"));
 
     assertThat(config.watchedNamespaces()).isEqualTo(Set.of("team-a", "team-b"));
-    assertThat(config.leaseNamespace()).isEqualTo("ops");
+    assertThat(config.leaderElection().leaseNamespace()).isEqualTo("ops");
+    assertThat(config.leaderElection().identity()).isEqualTo("operator-7d9f");
+    assertThat(config.leaderElection().leaseDuration()).hasSeconds(30);
+    assertThat(config.leaderElection().renewDeadline()).isLessThan(config.leaderElection().leaseDuration());
+    assertThat(config.leaderElection().exitOnLoss()).isTrue();
   }
 
   @Test

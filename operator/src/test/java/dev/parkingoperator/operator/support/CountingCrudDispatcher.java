@@ -20,6 +20,9 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String method = request.getMethod();
+    if (request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
+      return authorizerAllowingLeases();
+    }
     if (!method.equals("GET")) {
       writes.add(method + " " + request.getPath());
       if (request.getPath().contains(failingPath) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -29,6 +32,20 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
       }
     }
     return super.dispatch(request);
+  }
+
+  /**
+   * Stands in for the API server's authorizer, which the CRUD mock lacks: the SDK asks it before
+   * leader election whether it may use Leases. RBAC itself is checked against the chart's rules.
+   */
+  private static MockResponse authorizerAllowingLeases() {
+    return new MockResponse()
+        .setResponseCode(201)
+        .setBody(
+            "{\"kind\":\"SelfSubjectRulesReview\",\"apiVersion\":\"authorization.k8s.io/v1\",\"metadata\":{},"
+                + "\"spec\":{},\"status\":{\"incomplete\":false,\"nonResourceRules\":[],\"resourceRules\":["
+                + "{\"verbs\":[\"get\",\"list\",\"watch\",\"create\",\"update\",\"patch\"],"
+                + "\"apiGroups\":[\"coordination.k8s.io\"],\"resources\":[\"leases\"]}]}}");
   }
 
   /** The next {@code times} writes whose path contains {@code pathPart} answer 500. */

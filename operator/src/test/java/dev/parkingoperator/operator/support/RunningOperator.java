@@ -25,7 +25,18 @@ public final class RunningOperator implements AutoCloseable {
 
   public static OperatorConfig config(Set<String> namespaces) {
     return new OperatorConfig(
-        namespaces, "info", false, "parking-operator-leader", null, 4,
+        namespaces, "info", null, 4, new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
+  }
+
+  /** With leader election on a short lease, as replica {@code identity}; never exits the JVM. */
+  public static OperatorConfig leaderElected(String identity) {
+    return new OperatorConfig(
+        Set.of(),
+        "info",
+        new OperatorConfig.LeaderElection(
+            "parking-operator-leader", "operators", identity,
+            java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), false),
+        4,
         new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
 
