@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 
 /**
@@ -20,8 +18,8 @@ import java.util.HashMap;
  */
 public final class MockCluster implements AutoCloseable {
 
-  /** The committed CRD, relative to the operator module. */
-  public static final Path CRD_FILE = Path.of("..", "crds", "parkingapps.parkingoperator.dev-v1.yml");
+  /** The generated CRD inside the crds jar (CrdUpToDateTest keeps the committed copy equal to it). */
+  public static final String CRD_RESOURCE = "/META-INF/fabric8/parkingapps.parkingoperator.dev-v1.yml";
 
   private final KubernetesMockServer server;
   private final CountingCrudDispatcher dispatcher;
@@ -48,7 +46,7 @@ public final class MockCluster implements AutoCloseable {
   }
 
   private void applyCrd() {
-    try (InputStream in = Files.newInputStream(CRD_FILE)) {
+    try (InputStream in = MockCluster.class.getResourceAsStream(CRD_RESOURCE)) {
       CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     } catch (IOException e) {

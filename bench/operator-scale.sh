@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The operator jar as its own process against fabric8's mock API server: start-up, create-to-
+# Deployment latency, N ParkingApps across 10 namespaces, writes while idle, RSS and heap.
+# Usage: bench/operator-scale.sh [apps] [idle-seconds]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+APPS=${1:-1000}
+IDLE=${2:-60}
+cd "$ROOT"
+./mvnw -B -q install -DskipTests -pl operator -am
+./mvnw -B -q -pl operator test-compile
+CP=$(./mvnw -B -q -pl operator dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+java -cp "operator/target/test-classes:operator/target/classes:$CP" \
+  dev.parkingoperator.operator.bench.OperatorScaleBench operator/target/parking-operator.jar "$APPS" "$IDLE"

@@ -1,0 +1,148 @@
+package dev.parkingoperator.operator.bench;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.support.Apps;
+import dev.parkingoperator.operator.support.MockCluster;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A benchmark, not a test: the operator jar as its own process (configured by environment, as in
+ * its image) against the mock API server in this one. Measures start to ready, ParkingApp
+ * creation to Deployment present (median of several), all Deployments for N apps, writes while
+ * idle, and the operator's RSS. Run by bench/operator-scale.sh.
+ *
+ * <p>Arguments: operator jar, number of apps, idle seconds.
+ */
+public final class OperatorScaleBench {
+
+  public static void main(String[] args) throws Exception {
+    Path jar = Path.of(args[0]);
+    int apps = Integer.parseInt(args[1]);
+    int idleSeconds = Integer.parseInt(args[2]);
+    try (MockCluster cluster = MockCluster.start()) {
+      KubernetesClient client = cluster.client();
+      int metricsPort = freePort();
+      Path log = Files.createTempFile("operator-", ".log");
+      long t0 = System.nanoTime();
+      Process operator = startOperator(jar, client.getConfiguration().getMasterUrl(), metricsPort, log);
+      try {
+        awaitReady(metricsPort, operator, log);
+        System.out.printf("operator start to ready: %d ms (log %s)%n", (System.nanoTime() - t0) / 1_000_000, log);
+
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+          long start = System.nanoTime();
+          client.resource(Apps.app("latency", "app-" + i)).create();
+          while (client.apps().deployments().inNamespace("latency").withName("app-" + i).get() == null) {
+            Thread.sleep(2);
+          }
+          latencies.add((System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.printf("create to Deployment present, 7 apps one by one: %s ms; median %d ms%n", latencies, median(latencies));
+
+        long start = System.nanoTime();
+        for (int i = 0; i < apps; i++) {
+          ParkingApp app = Apps.app("team-" + (i % 10), "app-" + i);
+          client.resource(app).create();
+        }
+        long created = System.nanoTime();
+        int present = 0;
+        while (present < apps) {
+          Thread.sleep(200);
+          present = 0;
+          for (int n = 0; n < 10; n++) {
+            present += client.apps().deployments().inNamespace("team-" + n).list().getItems().stream().map(Deployment::getMetadata).toList().size();
+          }
+        }
+        System.out.printf(
+            "%d apps in 10 namespaces: created in %d ms; every Deployment present %d ms after the first create%n",
+            apps, (created - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
+
+        Thread.sleep(5000); // let status writes settle
+        int before = cluster.dispatcher().writes().size();
+        Thread.sleep(idleSeconds * 1000L);
+        System.out.printf("writes during %d s idle: %d%n", idleSeconds, cluster.dispatcher().writes().size() - before);
+        System.out.printf("operator RSS: %s%n", rss(operator.pid()));
+        System.out.printf("operator heap after full GC: %s%n", heapAfterGc(operator.pid()));
+      } finally {
+        operator.destroy();
+        operator.waitFor(20, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  static Process startOperator(Path jar, String masterUrl, int metricsPort, Path log) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:MaxRAMPercentage=75", "-Xmx256m",
+                "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().put("KUBERNETES_MASTER", masterUrl);
+    builder.environment().put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
+    builder.environment().put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
+    builder.environment().put("KUBERNETES_NAMESPACE", "default");
+    builder.environment().put("METRICS_PORT", Integer.toString(metricsPort));
+    builder.environment().put("METRICS_BIND", "127.0.0.1");
+    builder.environment().put("LOG_LEVEL", "warn");
+    return builder.start();
+  }
+
+  static void awaitReady(int port, Process operator, Path log) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
+    for (int i = 0; i < 6000; i++) {
+      if (!operator.isAlive()) {
+        throw new IllegalStateException("operator exited: " + Files.readString(log));
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("operator not ready; see " + log);
+  }
+
+  static String rss(long pid) throws Exception {
+    return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+        .filter(line -> line.startsWith("VmRSS"))
+        .findFirst()
+        .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MiB")
+        .orElse("?");
+  }
+
+  static String heapAfterGc(long pid) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+    Process info = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+    String out = new String(info.getInputStream().readAllBytes());
+    info.waitFor(30, TimeUnit.SECONDS);
+    return out.lines().filter(l -> l.contains("used")).findFirst().map(String::strip).orElse(out);
+  }
+
+  static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  static int freePort() throws Exception {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
