@@ -351,4 +351,28 @@ class ParkingAppOperatorTest {
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(condition(current(ns, "flaky"), "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False")));
   }
+
+  @Test
+  void servesItsOwnTelemetry() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + operator.telemetryPort();
+    create(Apps.app(namespace(), "observed"));
+
+    var ready = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"informers\":\"healthy\"").contains("\"operator\":\"started\"");
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(metrics)
+          .contains("operator_sdk_reconciliations_started_total")
+          .contains("operator_sdk_reconciliations_success_total")
+          .contains("parking_operator_build_info{application=\"parking-operator\"")
+          .contains("process_cpu_seconds_total")
+          .contains("jvm_memory_used_bytes")
+          .doesNotContain("name=\"observed\"");
+    });
+  }
 }
