@@ -2,6 +2,9 @@ package dev.parkingoperator.operator;
 
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.telemetry.config.ConfigException;
+import dev.parkingoperator.telemetry.BuildInfo;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +26,14 @@ public final class Main {
       return;
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    // A user agent of our own makes the operator's calls easy to find in API server audit logs.
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.autoConfigure(null))
+                    .withUserAgent("parking-operator/" + BuildInfo.fromClasspath(ParkingOperator.BUILD_INFO_RESOURCE).version())
+                    .build())
+            .build();
     ParkingOperator operator;
     try {
       operator = ParkingOperator.start(config, client);

@@ -39,6 +39,17 @@ class LeaderElectionTest {
 
         client.resource(Apps.app("shop", "two")).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> client.apps().deployments().inNamespace("shop").withName("two").get() != null);
+
+        var leaseCalls =
+            cluster.dispatcher().operatorRequests().stream()
+                .map(dev.parkingoperator.operator.support.ApiCall::of)
+                .filter(call -> call.resource().equals("leases"))
+                .map(call -> call.verb())
+                .distinct()
+                .toList();
+        var declared =
+            dev.parkingoperator.operator.rbac.RequiredPermissions.leaderElection(RunningOperator.leaderElected("x"));
+        assertThat(declared).singleElement().satisfies(rule -> assertThat(rule.verbs()).containsExactlyInAnyOrderElementsOf(leaseCalls));
       } finally {
         a.close();
       }

@@ -35,19 +35,22 @@ import org.junit.jupiter.api.TestInstance;
  * refuses and reports. Each test uses its own namespace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ParkingAppOperatorTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
   private MockCluster cluster;
   private KubernetesClient client;
+  private KubernetesClient operatorClient;
   private RunningOperator operator;
 
   @BeforeAll
   void start() {
     cluster = MockCluster.start();
     client = cluster.client();
-    operator = RunningOperator.start(client);
+    operatorClient = cluster.newOperatorClient();
+    operator = RunningOperator.start(operatorClient);
   }
 
   @AfterAll
@@ -55,6 +58,7 @@ class ParkingAppOperatorTest {
     if (operator != null) {
       operator.close();
     }
+    operatorClient.close();
     cluster.close();
   }
 
@@ -68,6 +72,14 @@ class ParkingAppOperatorTest {
 
   private ParkingApp current(String namespace, String name) {
     return client.resources(ParkingApp.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Edits the spec as kubectl edit would: a patch, so a status write in between is no conflict. */
+  private void editSpec(String namespace, String name, java.util.function.Consumer<dev.parkingoperator.crd.ParkingAppSpec> change) {
+    client.resources(ParkingApp.class).inNamespace(namespace).withName(name).edit(app -> {
+      change.accept(app.getSpec());
+      return app;
+    });
   }
 
   private Deployment awaitDeployment(String namespace, String name) {
@@ -171,15 +183,15 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "change"));
     awaitDeployment(ns, "change");
 
-    ParkingApp edited = current(ns, "change");
-    edited.getSpec().setImage("registry.example.com/parking-service:0.2.0");
-    edited.getSpec().setReplicas(3);
-    edited.getSpec().setPort(8000);
-    MetricsSpec metrics = new MetricsSpec();
-    metrics.setPort(9100);
-    metrics.setPath("/prom");
-    edited.getSpec().setMetrics(metrics);
-    client.resource(edited).update();
+    editSpec(ns, "change", spec -> {
+      spec.setImage("registry.example.com/parking-service:0.2.0");
+      spec.setReplicas(3);
+      spec.setPort(8000);
+      MetricsSpec metrics = new MetricsSpec();
+      metrics.setPort(9100);
+      metrics.setPath("/prom");
+      spec.setMetrics(metrics);
+    });
 
     await().atMost(WAIT).untilAsserted(() -> {
       Deployment deployment = deployment(ns, "change");
@@ -202,11 +214,11 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "quiet"));
     awaitDeployment(ns, "quiet");
 
-    ParkingApp edited = current(ns, "quiet");
-    MetricsSpec metrics = new MetricsSpec();
-    metrics.setEnabled(false);
-    edited.getSpec().setMetrics(metrics);
-    client.resource(edited).update();
+    editSpec(ns, "quiet", spec -> {
+      MetricsSpec metrics = new MetricsSpec();
+      metrics.setEnabled(false);
+      spec.setMetrics(metrics);
+    });
 
     await().atMost(WAIT).untilAsserted(() -> {
       Deployment deployment = deployment(ns, "quiet");
@@ -249,9 +261,7 @@ class ParkingAppOperatorTest {
     assertThat(deployment.getSpec().getReplicas()).as("a new Deployment starts with 1").isEqualTo(1);
 
     client.apps().deployments().inNamespace(ns).withName("scaled").scale(4);
-    ParkingApp edited = current(ns, "scaled");
-    edited.getSpec().setImage("registry.example.com/parking-service:0.3.0"); // forces an update
-    client.resource(edited).update();
+    editSpec(ns, "scaled", spec -> spec.setImage("registry.example.com/parking-service:0.3.0")); // forces an update
 
     await().atMost(WAIT).untilAsserted(() -> {
       Deployment live = deployment(ns, "scaled");
@@ -266,12 +276,12 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "bad"));
     Deployment before = awaitDeployment(ns, "bad");
 
-    ParkingApp edited = current(ns, "bad");
-    MetricsSpec metrics = new MetricsSpec();
-    metrics.setPort(8080); // same as the API port
-    edited.getSpec().setMetrics(metrics);
-    edited.getSpec().setImage("registry.example.com/parking-service:9.9.9");
-    client.resource(edited).update();
+    editSpec(ns, "bad", spec -> {
+      MetricsSpec metrics = new MetricsSpec();
+      metrics.setPort(8080); // same as the API port
+      spec.setMetrics(metrics);
+      spec.setImage("registry.example.com/parking-service:9.9.9");
+    });
 
     await().atMost(WAIT).untilAsserted(() -> {
       ParkingApp app = current(ns, "bad");
@@ -374,5 +384,40 @@ class ParkingAppOperatorTest {
           .contains("jvm_memory_used_bytes")
           .doesNotContain("name=\"observed\"");
     });
+  }
+
+  @Test
+  void usesADatabaseSecretByReference() {
+    String ns = namespace();
+    client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("db").withNamespace(ns).endMetadata()
+        .withStringData(Map.of("url", "jdbc:postgresql://db/parking", "username", "parking", "password", "s3cret")).build()).create();
+    ParkingApp app = Apps.app(ns, "persistent");
+    dev.parkingoperator.crd.DatabaseSpec database = new dev.parkingoperator.crd.DatabaseSpec();
+    database.setSecretName("db");
+    app.getSpec().setDatabase(database);
+    create(app);
+
+    Deployment deployment = awaitDeployment(ns, "persistent");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals("PARKING_DB_PASSWORD"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("db"));
+    await().atMost(WAIT).until(() -> current(ns, "persistent").getStatus() != null);
+    assertThat(current(ns, "persistent").getStatus().getStorage()).isEqualTo("postgresql (secret db)");
+  }
+
+  /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+  void everyCallTheOperatorMadeIsGrantedByItsDeclaredPermissions() {
+    List<dev.parkingoperator.operator.support.ApiCall> calls =
+        cluster.dispatcher().operatorRequests().stream().map(dev.parkingoperator.operator.support.ApiCall::of).distinct().toList();
+
+    List<dev.parkingoperator.operator.support.ApiCall> declared =
+        dev.parkingoperator.operator.rbac.RequiredPermissions.watched().stream()
+            .flatMap(rule -> rule.verbs().stream().map(verb -> new dev.parkingoperator.operator.support.ApiCall(rule.apiGroup(), rule.resource(), verb)))
+            .toList();
+    assertThat(calls).as("what the operator called, against what it declares (no more, no less)")
+        .containsExactlyInAnyOrderElementsOf(declared);
   }
 }

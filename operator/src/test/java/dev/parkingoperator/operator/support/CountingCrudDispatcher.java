@@ -14,12 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final List<String> operatorRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile String failingPath = "";
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String method = request.getMethod();
+    if (MockCluster.OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))) {
+      operatorRequests.add(method + " " + request.getPath());
+    }
     if (request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
       return authorizerAllowingLeases();
     }
@@ -52,6 +56,11 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
   public void failWrites(String pathPart, int times) {
     failingPath = pathPart;
     failuresLeft.set(times);
+  }
+
+  /** Every request the operator's client sent so far, as "METHOD path?query". */
+  public List<String> operatorRequests() {
+    return List.copyOf(operatorRequests);
   }
 
   /** Every write so far, as "METHOD path". */

@@ -62,19 +62,32 @@ public final class MockCluster implements AutoCloseable {
     return dispatcher;
   }
 
-  /** A client of its own, as a second process would have. */
+  /** The user agent of clients given to the operator, so its requests can be told apart. */
+  public static final String OPERATOR_USER_AGENT = "parking-operator-under-test";
+
+  /** A client of its own for an operator, as a second process would have. */
   public KubernetesClient newClient() {
-    return server.createClient();
+    return operatorClient(io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
   }
 
-  /** A client that does not retry failed requests itself, so the operator's own retry shows. */
-  public KubernetesClient newClientWithoutRetries() {
+  private KubernetesClient operatorClient(int retries) {
     return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
         .withConfig(
             new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-                .withRequestRetryBackoffLimit(0)
+                .withUserAgent(OPERATOR_USER_AGENT)
+                .withRequestRetryBackoffLimit(retries)
                 .build())
         .build();
+  }
+
+  /** An operator client that does not retry failed requests itself, so the SDK's retry shows. */
+  public KubernetesClient newClientWithoutRetries() {
+    return operatorClient(0);
+  }
+
+  /** An operator client with fabric8's default retries, as in production. */
+  public KubernetesClient newOperatorClient() {
+    return operatorClient(io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
   }
 
   @Override

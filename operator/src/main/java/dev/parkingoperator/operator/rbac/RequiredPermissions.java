@@ -1,0 +1,36 @@
+package dev.parkingoperator.operator.rbac;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.config.OperatorConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exactly the API calls the operator makes, as RBAC rules. The chart renders its Roles from the
+ * same list (a test compares them), and another test checks every request the operator sends to
+ * the mock API server against it.
+ */
+public final class RequiredPermissions {
+
+  private RequiredPermissions() {}
+
+  /** Rules in the watched namespaces (or cluster-wide when all are watched). */
+  public static List<Permission> watched() {
+    List<Permission> rules = new ArrayList<>();
+    rules.add(new Permission(ParkingApp.GROUP, "parkingapps", List.of("list", "watch")));
+    rules.add(new Permission(ParkingApp.GROUP, "parkingapps/status", List.of("patch")));
+    // No delete: owner references let Kubernetes' garbage collector remove what the operator made.
+    rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "update")));
+    rules.add(new Permission("", "services", List.of("list", "watch", "create", "update")));
+    rules.add(new Permission("", "secrets", List.of("get")));
+    rules.add(new Permission("", "events", List.of("create")));
+    return rules;
+  }
+
+  /** Rules in the operator's own namespace, for its leader-election Lease. */
+  public static List<Permission> leaderElection(OperatorConfig config) {
+    return config.leaderElection() == null
+        ? List.of()
+        : List.of(new Permission("coordination.k8s.io", "leases", List.of("get", "create", "patch")));
+  }
+}
