@@ -1,0 +1,49 @@
+{{/* The release's full name, at most 63 characters. */}}
+{{- define "parking-operator.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "parking-operator.selectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "parking-operator.labels" -}}
+{{ include "parking-operator.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "parking-operator.serviceAccountName" -}}
+{{- default (include "parking-operator.fullname" .) .Values.serviceAccount.name -}}
+{{- end -}}
+
+{{/*
+The operator's rules in watched namespaces: kept equal to RequiredPermissions.watched() in the
+operator's code by ChartTest.
+*/}}
+{{- define "parking-operator.watchRules" -}}
+- apiGroups: ["parkingoperator.dev"]
+  resources: ["parkingapps"]
+  verbs: ["list", "watch"]
+- apiGroups: ["parkingoperator.dev"]
+  resources: ["parkingapps/status"]
+  verbs: ["patch"]
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["create", "list", "update", "watch"]
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["create", "list", "update", "watch"]
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create"]
+{{- end -}}
