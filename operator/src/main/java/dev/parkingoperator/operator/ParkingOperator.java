@@ -12,7 +12,9 @@ import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +30,12 @@ public final class ParkingOperator implements AutoCloseable {
 
   private final Operator operator;
   private final TelemetryServer telemetry;
+  private final AtomicBoolean stopping;
 
-  private ParkingOperator(Operator operator, TelemetryServer telemetry) {
+  private ParkingOperator(Operator operator, TelemetryServer telemetry, AtomicBoolean stopping) {
     this.operator = operator;
     this.telemetry = telemetry;
+    this.stopping = stopping;
   }
 
   public static ParkingOperator start(OperatorConfig config, KubernetesClient client) {
@@ -41,6 +45,7 @@ public final class ParkingOperator implements AutoCloseable {
         config.telemetry().metricsEnabled()
             ? MeterRegistries.prometheus(config.telemetry().application(), "parking_operator", build)
             : null;
+    AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
         new Operator(
             overrider -> {
@@ -65,8 +70,8 @@ public final class ParkingOperator implements AutoCloseable {
                         election.renewDeadline(),
                         election.retryPeriod(),
                         election.identity(),
-                        null,
-                        election.exitOnLoss()));
+                        new LeaderCallbacks(() -> {}, () -> leadershipLost(election, stopping), leader -> {}),
+                        false));
               }
             });
     operator.register(
@@ -97,7 +102,22 @@ public final class ParkingOperator implements AutoCloseable {
             : "on (lease " + config.leaderElection().leaseNamespace() + "/" + config.leaderElection().leaseName()
                 + " as " + config.leaderElection().identity() + ")",
         (System.nanoTime() - started) / 1_000_000);
-    return new ParkingOperator(operator, telemetry);
+    return new ParkingOperator(operator, telemetry, stopping);
+  }
+
+  /**
+   * Losing the Lease while running means another replica may already reconcile: exit so the pod
+   * restarts clean. Giving it up on a planned stop (SIGTERM) is no reason to exit early.
+   */
+  private static void leadershipLost(OperatorConfig.LeaderElection election, AtomicBoolean stopping) {
+    if (stopping.get()) {
+      return;
+    }
+    if (election.exitOnLoss()) {
+      LOG.error("lost the leader lease {}/{}; exiting so a restart starts clean", election.leaseNamespace(), election.leaseName());
+      System.exit(1);
+    }
+    LOG.warn("lost the leader lease {}/{}", election.leaseNamespace(), election.leaseName());
   }
 
   private static Health health(RuntimeInfo runtime) {
@@ -114,6 +134,7 @@ public final class ParkingOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping.set(true);
     LOG.info("stopping");
     operator.stop();
     telemetry.close();
