@@ -189,4 +189,14 @@ class ChartTest {
         .sorted()
         .toList();
   }
+
+  @Test
+  void rendersTheProductionExampleValues() throws Exception {
+    String values = Files.readString(Path.of("..", "examples", "helm-values-production.yaml"));
+
+    Deployment deployment = Chart.ofKind(Chart.render(values), Deployment.class).get(0);
+
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(env(deployment)).containsEntry("LEADER_ELECTION_ENABLED", "true").containsEntry("WATCH_NAMESPACES", "parking,parking-staging");
+  }
 }

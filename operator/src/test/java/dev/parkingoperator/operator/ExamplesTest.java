@@ -1,0 +1,58 @@
+package dev.parkingoperator.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.dependent.DesiredDeployment;
+import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.RunningOperator;
+import dev.parkingoperator.operator.validation.ParkingAppValidator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every ParkingApp example loads into the model, validates, and is reconciled on the mock API. */
+class ExamplesTest {
+
+  static final Path EXAMPLES = Path.of("..", "examples");
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"parkingapp-minimal.yaml", "parkingapp-full.yaml"})
+  void exampleIsReconciled(String file) throws Exception {
+    try (MockCluster cluster = MockCluster.start();
+        KubernetesClient operatorClient = cluster.newOperatorClient();
+        RunningOperator operator = RunningOperator.start(operatorClient)) {
+      KubernetesClient client = cluster.client();
+      client.getKubernetesSerialization().registerKubernetesResource(ParkingApp.class);
+      List<HasMetadata> objects;
+      try (InputStream in = Files.newInputStream(EXAMPLES.resolve(file))) {
+        objects = client.load(in).items();
+      }
+      ParkingApp app = objects.stream().filter(ParkingApp.class::isInstance).map(ParkingApp.class::cast).findFirst().orElseThrow();
+      Optional<Secret> secret = objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).findFirst();
+      assertThat(ParkingAppValidator.validate(app, secret)).as("problems in %s", file).isEmpty();
+
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app.getMetadata().getNamespace()).endMetadata().build()).create();
+      objects.forEach(object -> client.resource(object).create());
+
+      Deployment deployment =
+          await().atMost(Duration.ofSeconds(20))
+              .until(() -> client.apps().deployments().inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName()).get(), d -> d != null);
+      assertThat(client.getKubernetesSerialization().asYaml(deployment.getSpec().getTemplate().getSpec()))
+          .isEqualTo(client.getKubernetesSerialization().asYaml(DesiredDeployment.of(app, AppSettings.of(app), null).getSpec().getTemplate().getSpec()));
+      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true");
+    }
+  }
+}
