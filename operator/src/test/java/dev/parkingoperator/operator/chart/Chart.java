@@ -11,17 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The chart in helm/parking-operator, rendered by helm itself (helm-java) and parsed by fabric8. */
-final class Chart {
+public final class Chart {
 
-  static final Path DIR = Path.of("..", "helm", "parking-operator");
-  static final String RELEASE = "parking";
-  static final String NAMESPACE = "parking-system";
+  public static final Path DIR = Path.of("..", "helm", "parking-operator");
+  public static final String RELEASE = "parking";
+  public static final String NAMESPACE = "parking-system";
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private Chart() {}
 
   /** Renders with the given values YAML (empty for the defaults). */
-  static String template(String valuesYaml) {
+  public static String template(String valuesYaml) {
     try {
       var template = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE);
       if (!valuesYaml.isBlank()) {
@@ -36,7 +36,7 @@ final class Chart {
   }
 
   /** Every rendered document as its typed fabric8 class. */
-  static List<HasMetadata> render(String valuesYaml) {
+  public static List<HasMetadata> render(String valuesYaml) {
     return documents(template(valuesYaml)).stream().map(doc -> (HasMetadata) SERIALIZATION.unmarshal(doc)).toList();
   }
 
@@ -47,7 +47,7 @@ final class Chart {
         .toList();
   }
 
-  static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> type) {
+  public static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> type) {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 }
