@@ -21,6 +21,15 @@ public final class MockCluster implements AutoCloseable {
   /** The generated CRD inside the crds jar (CrdUpToDateTest keeps the committed copy equal to it). */
   public static final String CRD_RESOURCE = "/META-INF/fabric8/parkingapps.parkingoperator.dev-v1.yml";
 
+  /** The mock server logs every request at INFO through java.util.logging; kept as a field so the level sticks. */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
   private final KubernetesMockServer server;
   private final CountingCrudDispatcher dispatcher;
   private final KubernetesClient client;
