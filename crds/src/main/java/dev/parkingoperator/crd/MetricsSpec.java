@@ -33,6 +33,17 @@ public class MetricsSpec {
   @JsonPropertyDescription("Scheme Prometheus uses to scrape. Only http is served today. Default http.")
   private Scheme scheme;
 
+  @JsonPropertyDescription("Who may reach the metrics port through the NetworkPolicy. Default: pods labelled app.kubernetes.io/name=prometheus in any namespace.")
+  private ScraperSelector allowFrom;
+
+  public ScraperSelector getAllowFrom() {
+    return allowFrom;
+  }
+
+  public void setAllowFrom(ScraperSelector allowFrom) {
+    this.allowFrom = allowFrom;
+  }
+
   /** Scrape schemes. */
   public enum Scheme {
     http

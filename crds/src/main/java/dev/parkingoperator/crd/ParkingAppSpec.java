@@ -55,6 +55,17 @@ public class ParkingAppSpec {
   @JsonPropertyDescription("Where the service keeps its data. Unset: the embedded store on an emptyDir (lost with the pod).")
   private DatabaseSpec database;
 
+  @JsonPropertyDescription("The NetworkPolicy in front of the pods; on by default.")
+  private NetworkPolicySpec networkPolicy;
+
+  public NetworkPolicySpec getNetworkPolicy() {
+    return networkPolicy;
+  }
+
+  public void setNetworkPolicy(NetworkPolicySpec networkPolicy) {
+    this.networkPolicy = networkPolicy;
+  }
+
   /** Pull policies Kubernetes knows. */
   public enum PullPolicy {
     Always,

@@ -1,6 +1,11 @@
 package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.DatabaseSpec;
+import dev.parkingoperator.crd.NetworkPolicySpec;
+import dev.parkingoperator.crd.ScraperSelector;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppSpec;
@@ -31,7 +36,14 @@ public record AppSettings(
     List<EnvVar> env,
     Map<String, String> podLabels,
     Map<String, String> podAnnotations,
-    String databaseSecret) {
+    String databaseSecret,
+    boolean networkPolicyEnabled,
+    List<NetworkPolicyPeer> apiFrom,
+    LabelSelector scraperNamespaces,
+    LabelSelector scraperPods) {
+
+  /** Who may scrape when the spec does not say: Prometheus pods, in any namespace. */
+  public static final Map<String, String> DEFAULT_SCRAPER_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
 
   public static AppSettings of(ParkingApp app) {
     ParkingAppSpec spec = app.getSpec();
@@ -49,7 +61,12 @@ public record AppSettings(
         Optional.ofNullable(spec.getEnv()).orElse(List.of()),
         Optional.ofNullable(spec.getPodLabels()).orElse(Map.of()),
         Optional.ofNullable(spec.getPodAnnotations()).orElse(Map.of()),
-        Optional.ofNullable(spec.getDatabase()).map(DatabaseSpec::getSecretName).orElse(null));
+        Optional.ofNullable(spec.getDatabase()).map(DatabaseSpec::getSecretName).orElse(null),
+        Optional.ofNullable(spec.getNetworkPolicy()).map(NetworkPolicySpec::getEnabled).orElse(true),
+        Optional.ofNullable(spec.getNetworkPolicy()).map(NetworkPolicySpec::getApiFrom).orElse(List.of()),
+        Optional.ofNullable(metrics.getAllowFrom()).map(ScraperSelector::getNamespaceSelector).orElseGet(LabelSelector::new),
+        Optional.ofNullable(metrics.getAllowFrom()).map(ScraperSelector::getPodSelector)
+            .orElseGet(() -> new LabelSelectorBuilder().withMatchLabels(DEFAULT_SCRAPER_LABELS).build()));
   }
 
   /** The in-cluster address a scraper can use, through the Service's metrics port. */

@@ -22,6 +22,9 @@ public final class RequiredPermissions {
     // No delete: owner references let Kubernetes' garbage collector remove what the operator made.
     rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "update")));
     rules.add(new Permission("", "services", List.of("list", "watch", "create", "update")));
+    // Delete too: these two are removed when turned off (networkPolicy.enabled=false, one replica).
+    rules.add(new Permission("networking.k8s.io", "networkpolicies", List.of("list", "watch", "create", "update", "delete")));
+    rules.add(new Permission("policy", "poddisruptionbudgets", List.of("list", "watch", "create", "update", "delete")));
     rules.add(new Permission("", "secrets", List.of("get")));
     rules.add(new Permission("", "events", List.of("create")));
     return rules;

@@ -4,6 +4,8 @@ import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
 import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
+import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
+import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
 import dev.parkingoperator.operator.validation.ParkingAppValidator;
 import dev.parkingoperator.operator.validation.Problem;
@@ -38,7 +40,15 @@ import org.slf4j.LoggerFactory;
     explicitInvocation = true,
     dependents = {
       @Dependent(name = "deployment", type = DeploymentDependent.class),
-      @Dependent(name = "service", type = ServiceDependent.class)
+      @Dependent(name = "service", type = ServiceDependent.class),
+      @Dependent(
+          name = "networkpolicy",
+          type = NetworkPolicyDependent.class,
+          reconcilePrecondition = NetworkPolicyDependent.Enabled.class),
+      @Dependent(
+          name = "poddisruptionbudget",
+          type = PodDisruptionBudgetDependent.class,
+          reconcilePrecondition = PodDisruptionBudgetDependent.Replicated.class)
     })
 @ControllerConfiguration(name = ParkingAppReconciler.NAME)
 public final class ParkingAppReconciler implements Reconciler<ParkingApp> {

@@ -406,6 +406,51 @@ class ParkingAppOperatorTest {
     assertThat(current(ns, "persistent").getStatus().getStorage()).isEqualTo("postgresql (secret db)");
   }
 
+  @Test
+  void guardsTheMetricsPortWithANetworkPolicyThatCanBeTurnedOff() {
+    String ns = namespace();
+    create(Apps.app(ns, "guarded"));
+
+    var policy = await().atMost(WAIT).until(() -> client.network().v1().networkPolicies().inNamespace(ns).withName("guarded").get(), p -> p != null);
+    assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(Names.selectorLabels(Apps.app(ns, "guarded")));
+    assertThat(policy.getSpec().getIngress()).hasSize(2);
+    assertThat(policy.getSpec().getIngress().get(0).getFrom()).as("API from anywhere").isEmpty();
+    assertThat(policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal()).isEqualTo(8080);
+    var metricsRule = policy.getSpec().getIngress().get(1);
+    assertThat(metricsRule.getPorts().get(0).getPort().getIntVal()).isEqualTo(9568);
+    assertThat(metricsRule.getFrom().get(0).getPodSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of("app.kubernetes.io/name", "prometheus"));
+    assertThat(metricsRule.getFrom().get(0).getNamespaceSelector().getMatchLabels()).as("any namespace").isNullOrEmpty();
+
+    editSpec(ns, "guarded", spec -> {
+      var networkPolicy = new dev.parkingoperator.crd.NetworkPolicySpec();
+      networkPolicy.setEnabled(false);
+      spec.setNetworkPolicy(networkPolicy);
+    });
+
+    await().atMost(WAIT).until(() -> client.network().v1().networkPolicies().inNamespace(ns).withName("guarded").get() == null);
+  }
+
+  @Test
+  void keepsAPodDisruptionBudgetWhileReplicated() {
+    String ns = namespace();
+    ParkingApp app = Apps.app(ns, "replicated");
+    app.getSpec().setReplicas(2);
+    create(app);
+
+    var budget = await().atMost(WAIT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get(), b -> b != null);
+    assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+    assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(Names.selectorLabels(app));
+
+    client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated")
+        .edit(b -> new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder(b).editSpec().withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(3)).endSpec().build());
+    await("drift restored").atMost(WAIT).until(() ->
+        client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get().getSpec().getMaxUnavailable().getIntVal() == 1);
+
+    editSpec(ns, "replicated", spec -> spec.setReplicas(1));
+
+    await().atMost(WAIT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get() == null);
+  }
+
   /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE)

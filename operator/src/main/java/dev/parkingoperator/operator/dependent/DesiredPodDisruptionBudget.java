@@ -1,0 +1,28 @@
+package dev.parkingoperator.operator.dependent;
+
+import dev.parkingoperator.crd.ParkingApp;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+
+/** At most one pod of a replicated app down at a time during voluntary disruptions (drains). */
+public final class DesiredPodDisruptionBudget {
+
+  private DesiredPodDisruptionBudget() {}
+
+  public static PodDisruptionBudget of(ParkingApp app) {
+    return new PodDisruptionBudgetBuilder()
+        .withNewMetadata()
+        .withName(Names.workloadName(app))
+        .withNamespace(app.getMetadata().getNamespace())
+        .withLabels(Names.labels(app))
+        .endMetadata()
+        .withNewSpec()
+        .withMaxUnavailable(new IntOrString(1))
+        .withNewSelector()
+        .withMatchLabels(Names.selectorLabels(app))
+        .endSelector()
+        .endSpec()
+        .build();
+  }
+}
