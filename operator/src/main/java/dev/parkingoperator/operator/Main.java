@@ -1,6 +1,7 @@
 package dev.parkingoperator.operator;
 
 import dev.parkingoperator.operator.config.OperatorConfig;
+import dev.parkingoperator.operator.render.Render;
 import dev.parkingoperator.telemetry.config.ConfigException;
 import dev.parkingoperator.telemetry.BuildInfo;
 import io.fabric8.kubernetes.client.Config;
@@ -16,7 +17,11 @@ public final class Main {
 
   private Main() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("render")) {
+      System.exit(render(args));
+      return;
+    }
     OperatorConfig config;
     try {
       config = OperatorConfig.fromEnvironment(System.getenv());
@@ -50,5 +55,15 @@ public final class Main {
     operator.close();
     client.close();
     System.exit(0);
+  }
+
+  /** {@code render FILE}: print the manifests the operator would apply; no cluster needed. */
+  private static int render(String[] args) throws java.io.IOException {
+    if (args.length != 2) {
+      System.err.println("usage: java -jar parking-operator.jar render PARKINGAPP.yaml");
+      return 2;
+    }
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    return new Render().run(java.nio.file.Path.of(args[1]), System.out, System.err);
   }
 }

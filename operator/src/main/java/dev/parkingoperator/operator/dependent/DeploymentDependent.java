@@ -20,10 +20,15 @@ public final class DeploymentDependent extends CRUDKubernetesDependentResource<D
 
   @Override
   protected Deployment desired(ParkingApp app, Context<ParkingApp> context) {
-    AppSettings settings = AppSettings.of(app);
     Integer current =
         context.getSecondaryResource(Deployment.class).map(d -> d.getSpec().getReplicas()).orElse(null);
-    Deployment desired = DesiredDeployment.of(app, settings, current);
+    return stamped(app, current);
+  }
+
+  /** The Deployment as applied, intent hash included; also what {@code render} prints. */
+  public static Deployment stamped(ParkingApp app, Integer currentReplicas) {
+    AppSettings settings = AppSettings.of(app);
+    Deployment desired = DesiredDeployment.of(app, settings, currentReplicas);
     if (desired.getMetadata().getAnnotations() == null) {
       desired.getMetadata().setAnnotations(new HashMap<>());
     }

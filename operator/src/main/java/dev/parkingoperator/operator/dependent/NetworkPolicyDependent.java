@@ -21,6 +21,11 @@ public final class NetworkPolicyDependent extends CRUDKubernetesDependentResourc
 
   @Override
   protected NetworkPolicy desired(ParkingApp app, Context<ParkingApp> context) {
+    return stamped(app);
+  }
+
+  /** The NetworkPolicy as applied, intent hash included; also what {@code render} prints. */
+  public static NetworkPolicy stamped(ParkingApp app) {
     NetworkPolicy desired = DesiredNetworkPolicy.of(app, AppSettings.of(app));
     desired.getMetadata().setAnnotations(new HashMap<>());
     return DriftMatcher.stamped(desired, p -> p);

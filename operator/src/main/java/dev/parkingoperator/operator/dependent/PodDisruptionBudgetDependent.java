@@ -22,6 +22,11 @@ public final class PodDisruptionBudgetDependent extends CRUDKubernetesDependentR
 
   @Override
   protected PodDisruptionBudget desired(ParkingApp app, Context<ParkingApp> context) {
+    return stamped(app);
+  }
+
+  /** The PodDisruptionBudget as applied, intent hash included; also what {@code render} prints. */
+  public static PodDisruptionBudget stamped(ParkingApp app) {
     PodDisruptionBudget desired = DesiredPodDisruptionBudget.of(app);
     desired.getMetadata().setAnnotations(new HashMap<>());
     return DriftMatcher.stamped(desired, b -> b);

@@ -19,6 +19,11 @@ public final class ServiceDependent extends CRUDKubernetesDependentResource<Serv
 
   @Override
   protected Service desired(ParkingApp app, Context<ParkingApp> context) {
+    return stamped(app);
+  }
+
+  /** The Service as applied, intent hash included; also what {@code render} prints. */
+  public static Service stamped(ParkingApp app) {
     Service desired = DesiredService.of(app, AppSettings.of(app));
     desired.getMetadata().setAnnotations(new HashMap<>());
     return DriftMatcher.stamped(desired, s -> s);

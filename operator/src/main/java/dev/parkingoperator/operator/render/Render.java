@@ -1,0 +1,92 @@
+package dev.parkingoperator.operator.render;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.dependent.DeploymentDependent;
+import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
+import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
+import dev.parkingoperator.operator.dependent.ServiceDependent;
+import dev.parkingoperator.operator.validation.ParkingAppValidator;
+import dev.parkingoperator.operator.validation.Problem;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code java -jar parking-operator.jar render FILE}: the manifests the operator would apply for
+ * the ParkingApps in FILE, from the same builders, with no cluster — for review and GitOps. Owner
+ * references are left out: they need the uid the API server gives the ParkingApp.
+ */
+public final class Render {
+
+  private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+  public Render() {
+    serialization.registerKubernetesResource(ParkingApp.class);
+  }
+
+  /** The objects for one ParkingApp, in the order the operator applies them. */
+  public static List<HasMetadata> manifests(ParkingApp app) {
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(DeploymentDependent.stamped(app, null));
+    objects.add(ServiceDependent.stamped(app));
+    AppSettings settings = AppSettings.of(app);
+    if (settings.networkPolicyEnabled()) {
+      objects.add(NetworkPolicyDependent.stamped(app));
+    }
+    if (settings.replicas() != null && settings.replicas() > 1) {
+      objects.add(PodDisruptionBudgetDependent.stamped(app));
+    }
+    return objects;
+  }
+
+  /** @return the process exit code: 0 rendered, 1 an invalid ParkingApp (problems on err) */
+  public int run(Path file, PrintStream out, PrintStream err) throws IOException {
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(file)) {
+      Object loaded = serialization.unmarshal(in);
+      objects = loaded instanceof List<?> list ? list.stream().map(HasMetadata.class::cast).toList() : List.of((HasMetadata) loaded);
+    }
+    List<ParkingApp> apps = objects.stream().filter(ParkingApp.class::isInstance).map(ParkingApp.class::cast).toList();
+    if (apps.isEmpty()) {
+      err.println("render: " + file + " holds no ParkingApp");
+      return 1;
+    }
+    boolean invalid = false;
+    StringBuilder rendered = new StringBuilder();
+    for (ParkingApp app : apps) {
+      List<Problem> problems = ParkingAppValidator.validate(app, secretIn(objects, app));
+      problems = problems.stream().filter(p -> !isOnlyAbsentFromFile(p, app, objects)).toList();
+      if (!problems.isEmpty()) {
+        invalid = true;
+        problems.forEach(p -> err.println("render: " + app.getMetadata().getName() + ": " + p.message()));
+        continue;
+      }
+      for (HasMetadata object : manifests(app)) {
+        rendered.append(serialization.asYaml(object));
+      }
+    }
+    out.print(rendered);
+    return invalid ? 1 : 0;
+  }
+
+  private static Optional<Secret> secretIn(List<HasMetadata> objects, ParkingApp app) {
+    return objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
+        .filter(s -> app.getSpec() != null && app.getSpec().getDatabase() != null
+            && s.getMetadata().getName().equals(app.getSpec().getDatabase().getSecretName()))
+        .findFirst();
+  }
+
+  /** A Secret that lives only in the cluster is not the file's fault. */
+  private static boolean isOnlyAbsentFromFile(Problem problem, ParkingApp app, List<HasMetadata> objects) {
+    return problem.field().equals("spec.database.secretName") && secretIn(objects, app).isEmpty();
+  }
+}
