@@ -199,4 +199,29 @@ class ChartTest {
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
     assertThat(env(deployment)).containsEntry("LEADER_ELECTION_ENABLED", "true").containsEntry("WATCH_NAMESPACES", "parking,parking-staging");
   }
+
+  @Test
+  void shipsTheDashboardsForGrafanasSidecar() throws Exception {
+    List<io.fabric8.kubernetes.api.model.ConfigMap> maps = Chart.ofKind(Chart.render(""), io.fabric8.kubernetes.api.model.ConfigMap.class);
+
+    assertThat(maps).hasSize(2).allSatisfy(map -> assertThat(map.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1"));
+    for (String name : List.of("parking-service.json", "parking-operator.json")) {
+      String shipped = maps.stream().filter(m -> m.getData().containsKey(name)).findFirst().orElseThrow().getData().get(name);
+      assertThat(shipped.strip()).isEqualTo(Files.readString(Chart.DIR.resolve("dashboards").resolve(name)).strip());
+    }
+    assertThat(Chart.ofKind(Chart.render("dashboards: {enabled: false}"), io.fabric8.kubernetes.api.model.ConfigMap.class)).isEmpty();
+  }
+
+  @Test
+  void installsTheAlertRulesOnlyWhenAsked() throws Exception {
+    assertThat(Chart.template("")).as("auto: no Prometheus Operator CRD here").doesNotContain("kind: PrometheusRule");
+
+    String rendered = Chart.template("prometheusRule: {enabled: true, labels: {release: kube-prometheus-stack}}");
+
+    assertThat(rendered).contains("kind: PrometheusRule").contains("release: kube-prometheus-stack")
+        .contains("alert: ParkingServiceTargetDown").contains("{{ $labels.namespace }}");
+    assertThat(Files.readString(Chart.DIR.resolve("rules").resolve("parking.rules.yaml")))
+        .as("examples/prometheus-rules.yaml is the same file")
+        .isEqualTo(Files.readString(Path.of("..", "examples", "prometheus-rules.yaml")));
+  }
 }

@@ -1,0 +1,64 @@
+package dev.parkingoperator.operator.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parkingoperator.operator.support.Apps;
+import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.RunningOperator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator's dashboard and alerts ask only for series it exports: each metric name in their
+ * queries is found in a scrape of the running operator after it reconciled, including a failure.
+ */
+class OperatorDashboardTest {
+
+  static final Path DASHBOARD = Path.of("..", "helm", "parking-operator", "dashboards", "parking-operator.json");
+  static final Path RULES = Path.of("..", "examples", "prometheus-rules.yaml");
+
+  @Test
+  void dashboardAndOperatorAlertsNameExportedMetrics() throws Exception {
+    Set<String> wanted = metricNames(Files.readString(DASHBOARD));
+    String rules = Files.readString(RULES);
+    wanted.addAll(metricNames(rules.substring(rules.indexOf("- name: parking-operator"))));
+    wanted.remove("up");
+    assertThat(wanted).contains("operator_sdk_reconciliations_failed_total", "operator_sdk_controllers_execution_reconcile_seconds_bucket");
+
+    try (MockCluster cluster = MockCluster.start();
+        KubernetesClient operatorClient = cluster.newClientWithoutRetries();
+        RunningOperator operator = RunningOperator.start(operatorClient)) {
+      cluster.dispatcher().failWrites("/namespaces/dash/deployments", 1);
+      cluster.client().resource(Apps.app("dash", "app")).create();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.telemetryPort() + "/metrics")).build();
+
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        String body = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(wanted).allSatisfy(name -> assertThat(body).as("exported series %s", name).containsPattern("(?m)^" + name + "[{ ]"));
+      });
+    }
+  }
+
+  static Set<String> metricNames(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    names.removeIf(name -> name.equals("labels"));
+    return names;
+  }
+}
