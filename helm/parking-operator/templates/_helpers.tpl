@@ -50,6 +50,9 @@ operator's code by ChartTest.
   resources: ["secrets"]
   verbs: ["get"]
 - apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["list"]
+- apiGroups: [""]
   resources: ["events"]
   verbs: ["create"]
 {{- end -}}

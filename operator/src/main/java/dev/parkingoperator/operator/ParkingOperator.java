@@ -2,6 +2,8 @@ package dev.parkingoperator.operator;
 
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.reconciler.ParkingAppReconciler;
+import dev.parkingoperator.operator.scrape.MetricsProbe;
+import dev.parkingoperator.operator.scrape.ScrapeCheck;
 import dev.parkingoperator.telemetry.BuildInfo;
 import dev.parkingoperator.telemetry.Health;
 import dev.parkingoperator.telemetry.MeterRegistries;
@@ -75,7 +77,12 @@ public final class ParkingOperator implements AutoCloseable {
               }
             });
     operator.register(
-        new ParkingAppReconciler(client, Clock.systemUTC()),
+        new ParkingAppReconciler(
+            client,
+            Clock.systemUTC(),
+            config.scrapeCheckInterval().isZero()
+                ? null
+                : new ScrapeCheck(client, new MetricsProbe(), Clock.systemUTC(), config.scrapeCheckInterval())),
         override -> {
           if (config.watchesAllNamespaces()) {
             override.watchingAllNamespaces();

@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
  *
  * @param watchedNamespaces empty to watch all namespaces
  * @param leaderElection {@code null} when off: replicas then must stay at 1
+ * @param scrapeCheckInterval how often a ready app's metrics endpoint is fetched; zero: never
  */
 public record OperatorConfig(
     Set<String> watchedNamespaces,
     String logLevel,
     LeaderElection leaderElection,
     int reconcileThreads,
+    java.time.Duration scrapeCheckInterval,
     TelemetryConfig telemetry) {
 
   /**
@@ -47,6 +49,7 @@ public record OperatorConfig(
         env.oneOf("LOG_LEVEL", "info", Set.of("error", "warn", "info", "debug", "trace")),
         leaderElection(env),
         env.integer("RECONCILE_THREADS", 10, 1, 100),
+        java.time.Duration.ofSeconds(env.integer("SCRAPE_CHECK_INTERVAL_SECONDS", 300, 0, 86_400)),
         TelemetryConfig.fromEnvironment(env, "parking-operator", DEFAULT_METRICS_PORT));
   }
 

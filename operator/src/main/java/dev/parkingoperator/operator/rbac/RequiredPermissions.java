@@ -26,6 +26,8 @@ public final class RequiredPermissions {
     rules.add(new Permission("networking.k8s.io", "networkpolicies", List.of("list", "watch", "create", "update", "delete")));
     rules.add(new Permission("policy", "poddisruptionbudgets", List.of("list", "watch", "create", "update", "delete")));
     rules.add(new Permission("", "secrets", List.of("get")));
+    // The scrape check finds one ready pod of the app to fetch its metrics endpoint.
+    rules.add(new Permission("", "pods", List.of("list")));
     rules.add(new Permission("", "events", List.of("create")));
     return rules;
   }

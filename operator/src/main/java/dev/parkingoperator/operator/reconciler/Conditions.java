@@ -14,6 +14,7 @@ final class Conditions {
   static final String READY = "Ready";
   static final String PROGRESSING = "Progressing";
   static final String DEGRADED = "Degraded";
+  static final String METRICS_REACHABLE = "MetricsReachable";
 
   private Conditions() {}
 

@@ -7,6 +7,8 @@ import dev.parkingoperator.operator.dependent.DeploymentDependent;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
+import dev.parkingoperator.operator.scrape.ScrapeCheck;
+import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.ParkingAppValidator;
 import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -61,11 +63,14 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   private final KubernetesClient client;
   private final Clock clock;
   private final WarningEvents events;
+  private final ScrapeCheck scrapeCheck;
 
-  public ParkingAppReconciler(KubernetesClient client, Clock clock) {
+  /** @param scrapeCheck {@code null} to never fetch the apps' metrics endpoints */
+  public ParkingAppReconciler(KubernetesClient client, Clock clock, ScrapeCheck scrapeCheck) {
     this.client = client;
     this.clock = clock;
     this.events = new WarningEvents(client, clock);
+    this.scrapeCheck = scrapeCheck;
   }
 
   @Override
@@ -77,7 +82,16 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
-    return withStatus(app, StatusComputer.observed(app, AppSettings.of(app), deployment, clock.instant()));
+    AppSettings settings = AppSettings.of(app);
+    ParkingAppStatus status = StatusComputer.observed(app, settings, deployment, clock.instant());
+    boolean ready = Conditions.find(status.getConditions(), Conditions.READY).map(c -> "True".equals(c.getStatus())).orElse(false);
+    boolean checking = scrapeCheck != null && settings.metricsEnabled() && ready;
+    Optional<ScrapeResult> scraped = checking ? scrapeCheck.checkIfDue(app, settings) : Optional.empty();
+    scraped.filter(result -> !result.reachable())
+        .ifPresent(result -> LOG.warn("{}: metrics not reachable ({}): {}", id(app), result.reason(), result.message()));
+    status = StatusComputer.withScrapeCheck(app, status, settings.metricsEnabled() && scrapeCheck != null, scraped, clock.instant());
+    UpdateControl<ParkingApp> control = withStatus(app, status);
+    return checking ? control.rescheduleAfter(scrapeCheck.interval()) : control;
   }
 
   private UpdateControl<ParkingApp> refuse(ParkingApp app, List<Problem> problems) {

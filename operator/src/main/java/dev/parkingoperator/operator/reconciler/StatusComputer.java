@@ -3,6 +3,7 @@ package dev.parkingoperator.operator.reconciler;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
 import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
@@ -114,6 +115,31 @@ final class StatusComputer {
     status.setReadyReplicas(previous.getReadyReplicas());
     status.setMetricsEndpoint(previous.getMetricsEndpoint());
     status.setStorage(previous.getStorage());
+    return status;
+  }
+
+  /**
+   * Adds MetricsReachable: a fresh scrape check's result, else the previous condition unchanged
+   * (checks run once per rollout and then every few minutes); nothing when metrics are off.
+   */
+  static ParkingAppStatus withScrapeCheck(
+      ParkingApp app, ParkingAppStatus status, boolean metricsEnabled, Optional<ScrapeResult> fresh, Instant now) {
+    if (!metricsEnabled) {
+      return status;
+    }
+    List<io.fabric8.kubernetes.api.model.Condition> previous =
+        Optional.ofNullable(app.getStatus()).map(ParkingAppStatus::getConditions).orElse(List.of());
+    if (fresh.isPresent()) {
+      ScrapeResult result = fresh.get();
+      status.getConditions().addAll(
+          Conditions.merge(
+              previous,
+              List.of(new Conditions.Observed(Conditions.METRICS_REACHABLE, result.reachable(), result.reason(), result.message())),
+              app.getMetadata().getGeneration(),
+              now));
+    } else {
+      Conditions.find(previous, Conditions.METRICS_REACHABLE).ifPresent(status.getConditions()::add);
+    }
     return status;
   }
 }

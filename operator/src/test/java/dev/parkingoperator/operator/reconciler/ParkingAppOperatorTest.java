@@ -319,7 +319,12 @@ class ParkingAppOperatorTest {
 
     assertThat(writes.subList(before, writes.size())).as("writes while idle").isEmpty();
     ParkingAppStatus status = current(ns, "idle").getStatus();
-    assertThat(status.getConditions()).hasSize(3);
+    assertThat(status.getConditions()).extracting(Condition::getType)
+        .containsExactly("Ready", "Progressing", "Degraded", "MetricsReachable");
+    assertThat(Conditions.find(status.getConditions(), "MetricsReachable")).hasValueSatisfying(c -> {
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).as("no Pod objects on the mock").isEqualTo("NoReadyPod");
+    });
   }
 
   @Test
