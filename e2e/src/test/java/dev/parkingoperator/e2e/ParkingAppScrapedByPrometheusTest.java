@@ -76,7 +76,13 @@ class ParkingAppScrapedByPrometheusTest {
         ParkingApp app = loadExample("parkingapp-minimal.yaml");
         app.getSpec().setReplicas(2);
         client.resource(app).create();
-        controllers.scheduleWithFixedDelay(() -> kubelet.sync(NAMESPACE, "downtown"), 0, 300, TimeUnit.MILLISECONDS);
+        controllers.scheduleWithFixedDelay(() -> {
+          try {
+            kubelet.sync(NAMESPACE, "downtown");
+          } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
+            // raced a write of the operator's (409); the next tick syncs again
+          }
+        }, 0, 300, TimeUnit.MILLISECONDS);
 
         await("both app pods up as targets").atMost(WAIT).untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(2));
         List<String> podNames = kubelet.podsOf(NAMESPACE, "downtown").stream().map(KubeletStandIn.RunningPod::name).toList();
@@ -110,19 +116,21 @@ class ParkingAppScrapedByPrometheusTest {
         });
 
         // Scaling to 1 deletes a Pod, and its target goes.
-        client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").edit(a -> {
-          a.getSpec().setReplicas(1);
-          return a;
-        });
+        dev.parkingoperator.operator.support.Conflicts.retry(() ->
+            client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").edit(a -> {
+              a.getSpec().setReplicas(1);
+              return a;
+            }));
         await("one target left").atMost(WAIT).untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(1));
 
         // Metrics off: pods without scrape annotations are no targets.
-        client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").edit(a -> {
-          MetricsSpec metrics = new MetricsSpec();
-          metrics.setEnabled(false);
-          a.getSpec().setMetrics(metrics);
-          return a;
-        });
+        dev.parkingoperator.operator.support.Conflicts.retry(() ->
+            client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").edit(a -> {
+              MetricsSpec metrics = new MetricsSpec();
+              metrics.setEnabled(false);
+              a.getSpec().setMetrics(metrics);
+              return a;
+            }));
         await("no targets").atMost(WAIT).untilAsserted(() -> assertThat(targets(prometheus, NAMESPACE)).isEmpty());
         assertThat(kubelet.podsOf(NAMESPACE, "downtown")).as("the app still runs").hasSize(1);
       } finally {

@@ -61,7 +61,13 @@ class ScrapeCheckTest {
               .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
               .build())
           .create();
-      deploymentController.scheduleWithFixedDelay(() -> keepReady(client), 0, 200, TimeUnit.MILLISECONDS);
+      deploymentController.scheduleWithFixedDelay(() -> {
+        try {
+          keepReady(client);
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
+          // raced a write of the operator's; the next tick tries again
+        }
+      }, 0, 200, TimeUnit.MILLISECONDS);
 
       await("Scraped").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reachable(client)).hasValueSatisfying(c -> {
         assertThat(c.getStatus()).isEqualTo("True");
@@ -94,10 +100,11 @@ class ScrapeCheckTest {
   }
 
   private static void edit(KubernetesClient client, MetricsSpec metrics) {
-    client.resources(ParkingApp.class).inNamespace("shop").withName("checked").edit(a -> {
-      a.getSpec().setMetrics(metrics);
-      return a;
-    });
+    dev.parkingoperator.operator.support.Conflicts.retry(() ->
+        client.resources(ParkingApp.class).inNamespace("shop").withName("checked").edit(a -> {
+          a.getSpec().setMetrics(metrics);
+          return a;
+        }));
   }
 
   /** The Deployment controller's part: the one replica is ready (a rollout's PUT resets it on the mock). */

@@ -76,10 +76,11 @@ class ParkingAppOperatorTest {
 
   /** Edits the spec as kubectl edit would: a patch, so a status write in between is no conflict. */
   private void editSpec(String namespace, String name, java.util.function.Consumer<dev.parkingoperator.crd.ParkingAppSpec> change) {
-    client.resources(ParkingApp.class).inNamespace(namespace).withName(name).edit(app -> {
-      change.accept(app.getSpec());
-      return app;
-    });
+    dev.parkingoperator.operator.support.Conflicts.retry(() ->
+        client.resources(ParkingApp.class).inNamespace(namespace).withName(name).edit(app -> {
+          change.accept(app.getSpec());
+          return app;
+        }));
   }
 
   private Deployment awaitDeployment(String namespace, String name) {
