@@ -44,6 +44,49 @@ public class MetricsSpec {
     this.allowFrom = allowFrom;
   }
 
+  @Default("auto")
+  @JsonPropertyDescription("Prometheus Operator discovery: auto (a PodMonitor when the monitoring.coreos.com PodMonitor CRD exists), podMonitor (always; Degraded without the CRD), or none. The prometheus.io/* annotations stay either way. Default auto.")
+  private Monitor monitor;
+
+  @Pattern("^[0-9]+(ms|s|m|h)$")
+  @Default("30s")
+  @JsonPropertyDescription("Scrape interval written into the PodMonitor. Default 30s.")
+  private String interval;
+
+  @JsonPropertyDescription("Extra labels on the PodMonitor, e.g. the one your Prometheus' podMonitorSelector matches.")
+  private java.util.Map<String, String> monitorLabels;
+
+  /** How Prometheus Operator users discover the pods. */
+  public enum Monitor {
+    auto,
+    podMonitor,
+    none
+  }
+
+  public Monitor getMonitor() {
+    return monitor;
+  }
+
+  public void setMonitor(Monitor monitor) {
+    this.monitor = monitor;
+  }
+
+  public String getInterval() {
+    return interval;
+  }
+
+  public void setInterval(String interval) {
+    this.interval = interval;
+  }
+
+  public java.util.Map<String, String> getMonitorLabels() {
+    return monitorLabels;
+  }
+
+  public void setMonitorLabels(java.util.Map<String, String> monitorLabels) {
+    this.monitorLabels = monitorLabels;
+  }
+
   /** Scrape schemes. */
   public enum Scheme {
     http

@@ -26,6 +26,17 @@ public class ParkingAppStatus {
   @JsonPropertyDescription("In-cluster address a scraper can use: the Service's metrics port and path; absent when metrics are disabled.")
   private String metricsEndpoint;
 
+  @JsonPropertyDescription("How Prometheus can discover the pods: 'annotations', or 'annotations and PodMonitor'; absent when metrics are disabled.")
+  private String discovery;
+
+  public String getDiscovery() {
+    return discovery;
+  }
+
+  public void setDiscovery(String discovery) {
+    this.discovery = discovery;
+  }
+
   @JsonPropertyDescription("Where the data lives: 'embedded (emptyDir, lost with the pod)' or 'postgresql (secret <name>)'.")
   private String storage;
 
@@ -85,11 +96,12 @@ public class ParkingAppStatus {
         && Objects.equals(readyReplicas, that.readyReplicas)
         && Objects.equals(conditions, that.conditions)
         && Objects.equals(metricsEndpoint, that.metricsEndpoint)
-        && Objects.equals(storage, that.storage);
+        && Objects.equals(storage, that.storage)
+        && Objects.equals(discovery, that.discovery);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, replicas, readyReplicas, conditions, metricsEndpoint, storage);
+    return Objects.hash(observedGeneration, replicas, readyReplicas, conditions, metricsEndpoint, storage, discovery);
   }
 }

@@ -40,7 +40,10 @@ public record AppSettings(
     boolean networkPolicyEnabled,
     List<NetworkPolicyPeer> apiFrom,
     LabelSelector scraperNamespaces,
-    LabelSelector scraperPods) {
+    LabelSelector scraperPods,
+    MetricsSpec.Monitor monitor,
+    String monitorInterval,
+    Map<String, String> monitorLabels) {
 
   /** Who may scrape when the spec does not say: Prometheus pods, in any namespace. */
   public static final Map<String, String> DEFAULT_SCRAPER_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
@@ -66,7 +69,10 @@ public record AppSettings(
         Optional.ofNullable(spec.getNetworkPolicy()).map(NetworkPolicySpec::getApiFrom).orElse(List.of()),
         Optional.ofNullable(metrics.getAllowFrom()).map(ScraperSelector::getNamespaceSelector).orElseGet(LabelSelector::new),
         Optional.ofNullable(metrics.getAllowFrom()).map(ScraperSelector::getPodSelector)
-            .orElseGet(() -> new LabelSelectorBuilder().withMatchLabels(DEFAULT_SCRAPER_LABELS).build()));
+            .orElseGet(() -> new LabelSelectorBuilder().withMatchLabels(DEFAULT_SCRAPER_LABELS).build()),
+        Optional.ofNullable(metrics.getMonitor()).orElse(MetricsSpec.Monitor.auto),
+        Optional.ofNullable(metrics.getInterval()).orElse("30s"),
+        Optional.ofNullable(metrics.getMonitorLabels()).orElse(Map.of()));
   }
 
   /** The in-cluster address a scraper can use, through the Service's metrics port. */

@@ -26,10 +26,17 @@ public final class RequiredPermissions {
     rules.add(new Permission("networking.k8s.io", "networkpolicies", List.of("list", "watch", "create", "update", "delete")));
     rules.add(new Permission("policy", "poddisruptionbudgets", List.of("list", "watch", "create", "update", "delete")));
     rules.add(new Permission("", "secrets", List.of("get")));
+    // PodMonitors for the Prometheus Operator, when its CRD exists.
+    rules.add(new Permission("monitoring.coreos.com", "podmonitors", List.of("get", "create", "update", "delete")));
     // The scrape check finds one ready pod of the app to fetch its metrics endpoint.
     rules.add(new Permission("", "pods", List.of("list")));
     rules.add(new Permission("", "events", List.of("create")));
     return rules;
+  }
+
+  /** Cluster-scoped rules: whether the Prometheus Operator's PodMonitor CRD exists. */
+  public static List<Permission> clusterScoped() {
+    return List.of(new Permission("apiextensions.k8s.io", "customresourcedefinitions", List.of("get")));
   }
 
   /** Rules in the operator's own namespace, for its leader-election Lease. */

@@ -7,6 +7,7 @@ import dev.parkingoperator.operator.dependent.DeploymentDependent;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
+import dev.parkingoperator.operator.monitor.PodMonitors;
 import dev.parkingoperator.operator.scrape.ScrapeCheck;
 import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.ParkingAppValidator;
@@ -64,6 +65,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   private final Clock clock;
   private final WarningEvents events;
   private final ScrapeCheck scrapeCheck;
+  private final PodMonitors podMonitors;
 
   /** @param scrapeCheck {@code null} to never fetch the apps' metrics endpoints */
   public ParkingAppReconciler(KubernetesClient client, Clock clock, ScrapeCheck scrapeCheck) {
@@ -71,6 +73,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     this.clock = clock;
     this.events = new WarningEvents(client, clock);
     this.scrapeCheck = scrapeCheck;
+    this.podMonitors = new PodMonitors(client, clock);
   }
 
   @Override
@@ -83,7 +86,9 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
     AppSettings settings = AppSettings.of(app);
+    String discovery = podMonitors.reconcile(app, settings);
     ParkingAppStatus status = StatusComputer.observed(app, settings, deployment, clock.instant());
+    status.setDiscovery(settings.metricsEnabled() ? discovery : null);
     boolean ready = Conditions.find(status.getConditions(), Conditions.READY).map(c -> "True".equals(c.getStatus())).orElse(false);
     boolean checking = scrapeCheck != null && settings.metricsEnabled() && ready;
     Optional<ScrapeResult> scraped = checking ? scrapeCheck.checkIfDue(app, settings) : Optional.empty();

@@ -102,10 +102,10 @@ class ChartTest {
   void grantsExactlyWhatTheOperatorUsesClusterWide() {
     List<HasMetadata> objects = Chart.render("");
 
-    ClusterRole role = Chart.ofKind(objects, ClusterRole.class).get(0);
-    assertThat(rules(role.getRules())).isEqualTo(rules(RequiredPermissions.watched()));
-    assertThat(Chart.ofKind(objects, ClusterRoleBinding.class)).singleElement()
-        .satisfies(binding -> assertThat(binding.getSubjects().get(0).getName()).isEqualTo(serviceAccountName(objects)));
+    assertThat(clusterRules(objects, "")).isEqualTo(rules(RequiredPermissions.watched()));
+    assertThat(clusterRules(objects, "-discovery")).isEqualTo(rules(RequiredPermissions.clusterScoped()));
+    assertThat(Chart.ofKind(objects, ClusterRoleBinding.class)).hasSize(2)
+        .allSatisfy(binding -> assertThat(binding.getSubjects().get(0).getName()).isEqualTo(serviceAccountName(objects)));
     assertThat(Chart.ofKind(objects, Role.class)).as("no lease Role without leader election").isEmpty();
   }
 
@@ -114,7 +114,8 @@ class ChartTest {
     List<HasMetadata> objects = Chart.render(SAMPLE_VALUES);
     OperatorConfig config = OperatorConfig.fromEnvironment(Map.of("LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", Chart.NAMESPACE));
 
-    assertThat(Chart.ofKind(objects, ClusterRole.class)).isEmpty();
+    assertThat(Chart.ofKind(objects, ClusterRole.class)).as("only the cluster-scoped discovery rule")
+        .singleElement().satisfies(role -> assertThat(rules(role.getRules())).isEqualTo(rules(RequiredPermissions.clusterScoped())));
     List<Role> roles = Chart.ofKind(objects, Role.class);
     Map<String, List<Role>> byNamespace = roles.stream().collect(Collectors.groupingBy(r -> r.getMetadata().getNamespace()));
     assertThat(byNamespace.keySet()).containsExactlyInAnyOrder("team-a", "team-b", Chart.NAMESPACE);
@@ -163,6 +164,14 @@ class ChartTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private static List<String> clusterRules(List<HasMetadata> objects, String suffix) {
+    return Chart.ofKind(objects, ClusterRole.class).stream()
+        .filter(role -> role.getMetadata().getName().equals(Chart.RELEASE + "-parking-operator" + suffix))
+        .findFirst()
+        .map(role -> rules(role.getRules()))
+        .orElseThrow();
   }
 
   private static String serviceAccountName(List<HasMetadata> objects) {

@@ -49,6 +49,15 @@ class ParkingAppOperatorTest {
   void start() {
     cluster = MockCluster.start();
     client = cluster.client();
+    // The Prometheus Operator's PodMonitor CRD, so the operator also makes PodMonitors here.
+    client.apiextensions().v1().customResourceDefinitions().resource(
+        new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+            .withNewMetadata().withName("podmonitors.monitoring.coreos.com").endMetadata()
+            .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+            .withNewNames().withKind("PodMonitor").withPlural("podmonitors").withSingular("podmonitor").endNames()
+            .addNewVersion().withName("v1").withServed(true).withStorage(true)
+            .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
+            .endVersion().endSpec().build()).create();
     operatorClient = cluster.newOperatorClient();
     operator = RunningOperator.start(operatorClient);
   }
@@ -457,6 +466,31 @@ class ParkingAppOperatorTest {
     await().atMost(WAIT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get() == null);
   }
 
+  @Test
+  void makesAPodMonitorWhenThePrometheusOperatorIsThere() {
+    String ns = namespace();
+    create(Apps.app(ns, "monitored"));
+    var podMonitors = client.genericKubernetesResources(dev.parkingoperator.operator.monitor.DesiredPodMonitor.CONTEXT).inNamespace(ns);
+
+    var monitor = await().atMost(WAIT).until(() -> podMonitors.withName("monitored").get(), m -> m != null);
+    assertThat(client.getKubernetesSerialization().asJson(monitor.getAdditionalProperties().get("spec")))
+        .contains("\"port\":\"metrics\"").contains("\"path\":\"/metrics\"").contains("\"interval\":\"30s\"")
+        .contains("\"app.kubernetes.io/instance\":\"monitored\"");
+    await().atMost(WAIT).until(() -> "annotations and PodMonitor".equals(
+        Optional.ofNullable(current(ns, "monitored").getStatus()).map(ParkingAppStatus::getDiscovery).orElse(null)));
+
+    editSpec(ns, "monitored", spec -> {
+      MetricsSpec metrics = new MetricsSpec();
+      metrics.setInterval("15s");
+      spec.setMetrics(metrics);
+    });
+    await().atMost(WAIT).until(() -> client.getKubernetesSerialization().asJson(podMonitors.withName("monitored").get()).contains("15s"));
+
+    editSpec(ns, "monitored", spec -> spec.getMetrics().setMonitor(MetricsSpec.Monitor.none));
+    await().atMost(WAIT).until(() -> podMonitors.withName("monitored").get() == null);
+    await().atMost(WAIT).until(() -> "annotations".equals(current(ns, "monitored").getStatus().getDiscovery()));
+  }
+
   /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
   @Test
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
@@ -465,7 +499,9 @@ class ParkingAppOperatorTest {
         cluster.dispatcher().operatorRequests().stream().map(dev.parkingoperator.operator.support.ApiCall::of).distinct().toList();
 
     List<dev.parkingoperator.operator.support.ApiCall> declared =
-        dev.parkingoperator.operator.rbac.RequiredPermissions.watched().stream()
+        java.util.stream.Stream.concat(
+                dev.parkingoperator.operator.rbac.RequiredPermissions.watched().stream(),
+                dev.parkingoperator.operator.rbac.RequiredPermissions.clusterScoped().stream())
             .flatMap(rule -> rule.verbs().stream().map(verb -> new dev.parkingoperator.operator.support.ApiCall(rule.apiGroup(), rule.resource(), verb)))
             .toList();
     assertThat(calls).as("what the operator called, against what it declares (no more, no less)")

@@ -1,0 +1,61 @@
+package dev.parkingoperator.operator.monitor;
+
+import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.dependent.Names;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Prometheus Operator PodMonitor that selects exactly this app's pods and metrics port. */
+public final class DesiredPodMonitor {
+
+  public static final String CRD_NAME = "podmonitors.monitoring.coreos.com";
+  public static final ResourceDefinitionContext CONTEXT =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("monitoring.coreos.com")
+          .withVersion("v1")
+          .withKind("PodMonitor")
+          .withPlural("podmonitors")
+          .withNamespaced(true)
+          .build();
+
+  private DesiredPodMonitor() {}
+
+  public static GenericKubernetesResource of(ParkingApp app, AppSettings settings) {
+    Map<String, String> labels = new LinkedHashMap<>(new java.util.TreeMap<>(settings.monitorLabels()));
+    labels.putAll(Names.labels(app));
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("port", Names.METRICS_PORT_NAME);
+    endpoint.put("path", settings.metricsPath());
+    endpoint.put("scheme", settings.metricsScheme());
+    endpoint.put("interval", settings.monitorInterval());
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("monitoring.coreos.com/v1")
+        .withKind("PodMonitor")
+        .withNewMetadata()
+        .withName(Names.workloadName(app))
+        .withNamespace(app.getMetadata().getNamespace())
+        .withLabels(labels)
+        .withOwnerReferences(
+            new OwnerReferenceBuilder()
+                .withApiVersion(app.getApiVersion())
+                .withKind(app.getKind())
+                .withName(app.getMetadata().getName())
+                .withUid(app.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build())
+        .endMetadata()
+        .addToAdditionalProperties(
+            "spec",
+            Map.of(
+                "selector", Map.of("matchLabels", Names.selectorLabels(app)),
+                "podMetricsEndpoints", List.of(endpoint)))
+        .build();
+  }
+}
