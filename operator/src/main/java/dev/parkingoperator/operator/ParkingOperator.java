@@ -1,7 +1,9 @@
 package dev.parkingoperator.operator;
 
 import dev.parkingoperator.operator.config.OperatorConfig;
+import dev.parkingoperator.operator.reconciler.AppStatusListener;
 import dev.parkingoperator.operator.reconciler.ParkingAppReconciler;
+import dev.parkingoperator.operator.telemetry.AppReadinessGauges;
 import dev.parkingoperator.operator.scrape.MetricsProbe;
 import dev.parkingoperator.operator.scrape.ScrapeCheck;
 import dev.parkingoperator.telemetry.BuildInfo;
@@ -82,7 +84,9 @@ public final class ParkingOperator implements AutoCloseable {
             Clock.systemUTC(),
             config.scrapeCheckInterval().isZero()
                 ? null
-                : new ScrapeCheck(client, new MetricsProbe(), Clock.systemUTC(), config.scrapeCheckInterval())),
+                : new ScrapeCheck(client, new MetricsProbe(), Clock.systemUTC(), config.scrapeCheckInterval()),
+            config.operatorNamespace(),
+            registry == null ? AppStatusListener.NONE : new AppReadinessGauges(registry)),
         override -> {
           if (config.watchesAllNamespaces()) {
             override.watchingAllNamespaces();

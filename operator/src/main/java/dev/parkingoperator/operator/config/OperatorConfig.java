@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param watchedNamespaces empty to watch all namespaces
  * @param leaderElection {@code null} when off: replicas then must stay at 1
  * @param scrapeCheckInterval how often a ready app's metrics endpoint is fetched; zero: never
+ * @param operatorNamespace the operator's own namespace (POD_NAMESPACE), or {@code null}
  */
 public record OperatorConfig(
     Set<String> watchedNamespaces,
@@ -22,6 +23,7 @@ public record OperatorConfig(
     LeaderElection leaderElection,
     int reconcileThreads,
     java.time.Duration scrapeCheckInterval,
+    String operatorNamespace,
     TelemetryConfig telemetry) {
 
   /**
@@ -50,6 +52,7 @@ public record OperatorConfig(
         leaderElection(env),
         env.integer("RECONCILE_THREADS", 10, 1, 100),
         java.time.Duration.ofSeconds(env.integer("SCRAPE_CHECK_INTERVAL_SECONDS", 300, 0, 86_400)),
+        env.optional("POD_NAMESPACE"),
         TelemetryConfig.fromEnvironment(env, "parking-operator", DEFAULT_METRICS_PORT));
   }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import java.util.ArrayList;
@@ -18,9 +19,18 @@ import java.util.List;
  */
 public final class DesiredNetworkPolicy {
 
+  private static final String NAME_LABEL = "app.kubernetes.io/name";
+
   private DesiredNetworkPolicy() {}
 
   public static NetworkPolicy of(ParkingApp app, AppSettings settings) {
+    return of(app, settings, java.util.Optional.empty());
+  }
+
+  /**
+   * @param operator the operator's own pods, allowed to the metrics port for its scrape check
+   */
+  public static NetworkPolicy of(ParkingApp app, AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
     List<NetworkPolicyIngressRule> rules = new ArrayList<>();
     rules.add(
         new NetworkPolicyIngressRuleBuilder()
@@ -30,14 +40,34 @@ public final class DesiredNetworkPolicy {
     if (settings.metricsEnabled()) {
       rules.add(
           new NetworkPolicyIngressRuleBuilder()
-              .withFrom(
-                  new NetworkPolicyPeerBuilder()
-                      .withNamespaceSelector(settings.scraperNamespaces())
-                      .withPodSelector(settings.scraperPods())
-                      .build())
+              .withFrom(scrapers(settings, operator))
               .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(settings.metricsPort())).build())
               .build());
     }
+    return policy(app, rules);
+  }
+
+  private static List<NetworkPolicyPeer> scrapers(AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
+    List<NetworkPolicyPeer> peers = new ArrayList<>();
+    peers.add(
+        new NetworkPolicyPeerBuilder()
+            .withNamespaceSelector(settings.scraperNamespaces())
+            .withPodSelector(settings.scraperPods())
+            .build());
+    operator.ifPresent(peers::add);
+    return peers;
+  }
+
+  /** The operator's pods: in its namespace when known, else in any namespace. */
+  public static NetworkPolicyPeer operatorPeer(String operatorNamespace) {
+    NetworkPolicyPeerBuilder peer =
+        new NetworkPolicyPeerBuilder().withNewPodSelector().withMatchLabels(java.util.Map.of(NAME_LABEL, "parking-operator")).endPodSelector();
+    return operatorNamespace == null
+        ? peer.withNewNamespaceSelector().endNamespaceSelector().build()
+        : peer.withNewNamespaceSelector().withMatchLabels(java.util.Map.of("kubernetes.io/metadata.name", operatorNamespace)).endNamespaceSelector().build();
+  }
+
+  private static NetworkPolicy policy(ParkingApp app, List<NetworkPolicyIngressRule> rules) {
     return new NetworkPolicyBuilder()
         .withNewMetadata()
         .withName(Names.workloadName(app))

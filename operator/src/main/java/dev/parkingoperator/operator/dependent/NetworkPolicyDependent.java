@@ -2,6 +2,7 @@ package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
@@ -19,14 +20,17 @@ public final class NetworkPolicyDependent extends CRUDKubernetesDependentResourc
     super(NetworkPolicy.class);
   }
 
+  /** Where the reconciler puts the operator's own peer, when its scrape check is on. */
+  public static final String OPERATOR_PEER = "operator-peer";
+
   @Override
   protected NetworkPolicy desired(ParkingApp app, Context<ParkingApp> context) {
-    return stamped(app);
+    return stamped(app, context.managedWorkflowAndDependentResourceContext().get(OPERATOR_PEER, NetworkPolicyPeer.class));
   }
 
   /** The NetworkPolicy as applied, intent hash included; also what {@code render} prints. */
-  public static NetworkPolicy stamped(ParkingApp app) {
-    NetworkPolicy desired = DesiredNetworkPolicy.of(app, AppSettings.of(app));
+  public static NetworkPolicy stamped(ParkingApp app, java.util.Optional<NetworkPolicyPeer> operator) {
+    NetworkPolicy desired = DesiredNetworkPolicy.of(app, AppSettings.of(app), operator);
     desired.getMetadata().setAnnotations(new HashMap<>());
     return DriftMatcher.stamped(desired, p -> p);
   }

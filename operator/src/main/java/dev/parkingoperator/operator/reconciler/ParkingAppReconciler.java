@@ -4,7 +4,9 @@ import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
 import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
+import dev.parkingoperator.operator.dependent.DesiredNetworkPolicy;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
 import dev.parkingoperator.operator.monitor.PodMonitors;
@@ -66,14 +68,24 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   private final WarningEvents events;
   private final ScrapeCheck scrapeCheck;
   private final PodMonitors podMonitors;
+  private final NetworkPolicyPeer operatorPeer;
+  private final AppStatusListener statusListener;
+  private volatile java.time.Instant prunedAt = java.time.Instant.EPOCH;
 
-  /** @param scrapeCheck {@code null} to never fetch the apps' metrics endpoints */
-  public ParkingAppReconciler(KubernetesClient client, Clock clock, ScrapeCheck scrapeCheck) {
+  /**
+   * @param scrapeCheck {@code null} to never fetch the apps' metrics endpoints
+   * @param operatorNamespace where the operator's pods run, for the NetworkPolicy peer that lets
+   *     the scrape check through; {@code null} when unknown
+   */
+  public ParkingAppReconciler(
+      KubernetesClient client, Clock clock, ScrapeCheck scrapeCheck, String operatorNamespace, AppStatusListener statusListener) {
     this.client = client;
     this.clock = clock;
     this.events = new WarningEvents(client, clock);
     this.scrapeCheck = scrapeCheck;
     this.podMonitors = new PodMonitors(client, clock);
+    this.operatorPeer = scrapeCheck == null ? null : DesiredNetworkPolicy.operatorPeer(operatorNamespace);
+    this.statusListener = statusListener;
   }
 
   @Override
@@ -82,6 +94,9 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     List<Problem> problems = ParkingAppValidator.validate(app, secret);
     if (!problems.isEmpty()) {
       return refuse(app, problems);
+    }
+    if (operatorPeer != null) {
+      context.managedWorkflowAndDependentResourceContext().put(NetworkPolicyDependent.OPERATOR_PEER, operatorPeer);
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
@@ -95,11 +110,26 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     scraped.filter(result -> !result.reachable())
         .ifPresent(result -> LOG.warn("{}: metrics not reachable ({}): {}", id(app), result.reason(), result.message()));
     status = StatusComputer.withScrapeCheck(app, status, settings.metricsEnabled() && scrapeCheck != null, scraped, clock.instant());
+    statusListener.readiness(app.getMetadata().getNamespace(), app.getMetadata().getName(), ready);
+    forgetDeletedApps(context);
     UpdateControl<ParkingApp> control = withStatus(app, status);
     return checking ? control.rescheduleAfter(scrapeCheck.interval()) : control;
   }
 
+  /** Deleted apps are not reconciled (no finalizer), so their series are pruned against the cache now and then. */
+  private void forgetDeletedApps(Context<ParkingApp> context) {
+    java.time.Instant now = clock.instant();
+    if (prunedAt.plusSeconds(30).isAfter(now)) {
+      return;
+    }
+    prunedAt = now;
+    statusListener.retain(
+        context.getPrimaryCache().list().map(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
+            .collect(java.util.stream.Collectors.toSet()));
+  }
+
   private UpdateControl<ParkingApp> refuse(ParkingApp app, List<Problem> problems) {
+    statusListener.readiness(app.getMetadata().getNamespace(), app.getMetadata().getName(), false);
     ParkingAppStatus status = StatusComputer.invalid(app, problems, clock.instant());
     if (!Objects.equals(status, app.getStatus())) {
       String message = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow().getMessage();

@@ -3,6 +3,7 @@ package dev.parkingoperator.operator.render;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
+import dev.parkingoperator.operator.dependent.DesiredNetworkPolicy;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
@@ -40,7 +41,10 @@ public final class Render {
     objects.add(ServiceDependent.stamped(app));
     AppSettings settings = AppSettings.of(app);
     if (settings.networkPolicyEnabled()) {
-      objects.add(NetworkPolicyDependent.stamped(app));
+      // As the operator runs by default: scrape check on, its namespace from POD_NAMESPACE.
+      objects.add(
+          NetworkPolicyDependent.stamped(
+              app, java.util.Optional.of(DesiredNetworkPolicy.operatorPeer(System.getenv("POD_NAMESPACE")))));
     }
     if (settings.replicas() != null && settings.replicas() > 1) {
       objects.add(PodDisruptionBudgetDependent.stamped(app));

@@ -61,4 +61,15 @@ class DesiredNetworkPolicyTest {
 
     assertThat(policy(app).getSpec().getIngress()).hasSize(1);
   }
+
+  @Test
+  void letsTheOperatorsScrapeCheckThroughFromItsNamespace() {
+    ParkingApp app = Apps.app("ns", "shop");
+
+    NetworkPolicy policy = DesiredNetworkPolicy.of(app, AppSettings.of(app), java.util.Optional.of(DesiredNetworkPolicy.operatorPeer("parking-system")));
+
+    var operator = policy.getSpec().getIngress().get(1).getFrom().get(1);
+    assertThat(operator.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "parking-system");
+    assertThat(operator.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "parking-operator");
+  }
 }

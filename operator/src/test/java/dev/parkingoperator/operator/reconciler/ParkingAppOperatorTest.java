@@ -397,6 +397,7 @@ class ParkingAppOperatorTest {
           .contains("parking_operator_build_info{application=\"parking-operator\"")
           .contains("process_cpu_seconds_total")
           .contains("jvm_memory_used_bytes")
+          .containsPattern("parking_operator_parkingapp_ready\\{[^}]*parkingapp=\"observed\"[^}]*\\} 0.0")
           .doesNotContain("name=\"observed\"");
     });
   }
@@ -435,6 +436,8 @@ class ParkingAppOperatorTest {
     assertThat(metricsRule.getPorts().get(0).getPort().getIntVal()).isEqualTo(9568);
     assertThat(metricsRule.getFrom().get(0).getPodSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of("app.kubernetes.io/name", "prometheus"));
     assertThat(metricsRule.getFrom().get(0).getNamespaceSelector().getMatchLabels()).as("any namespace").isNullOrEmpty();
+    assertThat(metricsRule.getFrom()).as("Prometheus, and the operator for its scrape check").hasSize(2);
+    assertThat(metricsRule.getFrom().get(1).getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "parking-operator");
 
     editSpec(ns, "guarded", spec -> {
       var networkPolicy = new dev.parkingoperator.crd.NetworkPolicySpec();

@@ -25,7 +25,7 @@ public final class RunningOperator implements AutoCloseable {
 
   public static OperatorConfig config(Set<String> namespaces) {
     return new OperatorConfig(
-        namespaces, "info", null, 4, java.time.Duration.ofMinutes(5), new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
+        namespaces, "info", null, 4, java.time.Duration.ofMinutes(5), null, new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
 
   /** With leader election on a short lease, as replica {@code identity}; never exits the JVM. */
@@ -38,6 +38,7 @@ public final class RunningOperator implements AutoCloseable {
             java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), false),
         4,
         java.time.Duration.ofMinutes(5),
+        "operators",
         new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
 

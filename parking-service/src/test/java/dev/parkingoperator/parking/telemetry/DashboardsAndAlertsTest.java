@@ -38,7 +38,7 @@ class DashboardsAndAlertsTest {
     Promtool.Result result = Promtool.checkRules(RULES);
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS: 6 rules found");
+    assertThat(result.output()).contains("SUCCESS: 7 rules found");
   }
 
   @Test
