@@ -89,14 +89,18 @@ public final class OperatorScaleBench {
   }
 
   static Process startOperator(Path jar, String masterUrl, int metricsPort, Path log) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The image's JVM settings, in a container limited to 384 MiB.
-                "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // The operator image's JVM settings (operator/pom.xml), in a container limited to 384 MiB.
+        "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
+        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-XX:CICompilerCount=1"));
+    String extra = System.getenv().getOrDefault("OPERATOR_JAVA_OPTS", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    System.out.println("operator JVM: " + String.join(" ", command.subList(1, command.size() - 2)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBERNETES_MASTER", masterUrl);
     builder.environment().put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     builder.environment().put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");

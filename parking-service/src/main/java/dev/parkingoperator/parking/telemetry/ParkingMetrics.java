@@ -77,8 +77,10 @@ public final class ParkingMetrics implements ParkingEvents {
     }
   }
 
+  /** A plain get first: computeIfAbsent would allocate its bound constructor reference every call. */
   private LotMeters meters(String lotId) {
-    return lots.computeIfAbsent(lotId, LotMeters::new);
+    LotMeters meters = lots.get(lotId);
+    return meters != null ? meters : lots.computeIfAbsent(lotId, LotMeters::new);
   }
 
   /** The meters of one lot; a rejection counter is made on first use of its reason. */
