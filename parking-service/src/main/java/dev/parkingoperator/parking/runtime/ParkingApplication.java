@@ -72,7 +72,7 @@ public final class ParkingApplication implements AutoCloseable {
       throw e instanceof CompletionException ? (RuntimeException) e.getCause() : e;
     }
     ParkingService parking =
-        new ParkingService(new JdbcParkingStore(database.dataSource()), clock, telemetry.events());
+        new ParkingService(new JdbcParkingStore(database.dataSource(), database.afterCommit()), clock, telemetry.events());
     telemetry.observeLots(parking::lots);
     api.swap(ApiRoutes.create(parking));
     DatabaseWatch watch = DatabaseWatch.start(database, readiness, DATABASE_CHECK_INTERVAL);

@@ -16,9 +16,11 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
+  private final GroupCommit groupCommit;
 
-  private Database(HikariDataSource pool) {
+  private Database(HikariDataSource pool, GroupCommit groupCommit) {
     this.pool = pool;
+    this.groupCommit = groupCommit;
   }
 
   public static Database open(DatabaseSettings settings) {
@@ -45,7 +47,7 @@ public final class Database implements AutoCloseable {
           .locations("classpath:db/migration")
           .load()
           .migrate();
-      return new Database(pool);
+      return new Database(pool, settings.isEmbedded() ? new GroupCommit(pool) : null);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -78,6 +80,11 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
+  /** Waits until the last commit is on disk: group commit on the embedded store, nothing on PostgreSQL (its commit is durable). */
+  public Runnable afterCommit() {
+    return groupCommit == null ? () -> {} : groupCommit::awaitDurable;
+  }
+
   /** Whether a connection can be had and answers within its validation timeout. */
   public boolean isReachable() {
     try (Connection connection = pool.getConnection()) {
@@ -89,6 +96,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (groupCommit != null) {
+      groupCommit.close();
+    }
     pool.close();
   }
 }

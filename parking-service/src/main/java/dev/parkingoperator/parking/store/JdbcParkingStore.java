@@ -38,7 +38,12 @@ public final class JdbcParkingStore implements ParkingStore {
   private final Transactions transactions;
 
   public JdbcParkingStore(DataSource dataSource) {
-    this.transactions = new Transactions(dataSource);
+    this(dataSource, () -> {});
+  }
+
+  /** @param afterCommit returns once a committed write is durable (see Database#afterCommit) */
+  public JdbcParkingStore(DataSource dataSource, Runnable afterCommit) {
+    this.transactions = new Transactions(dataSource, afterCommit);
   }
 
   @Override

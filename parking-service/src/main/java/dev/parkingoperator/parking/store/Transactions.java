@@ -14,18 +14,21 @@ final class Transactions {
   }
 
   private final DataSource dataSource;
+  private final Runnable afterCommit;
 
-  Transactions(DataSource dataSource) {
+  /** @param afterCommit waits until a commit is durable (group commit), or does nothing */
+  Transactions(DataSource dataSource, Runnable afterCommit) {
     this.dataSource = dataSource;
+    this.afterCommit = afterCommit;
   }
 
   <T> T inTransaction(Work<T> work) {
+    T result;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        T result = work.run(connection);
+        result = work.run(connection);
         connection.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
         rollbackQuietly(connection, e);
         throw e;
@@ -33,6 +36,8 @@ final class Transactions {
     } catch (SQLException e) {
       throw StoreErrors.translate(e);
     }
+    afterCommit.run(); // after the connection is back in the pool, so the flusher can take one
+    return result;
   }
 
   /** A read of one statement needs no transaction of its own. */
