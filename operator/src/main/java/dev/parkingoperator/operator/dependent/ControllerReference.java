@@ -10,20 +10,23 @@ import java.util.List;
  * The owner reference a controller puts on what it makes: {@code controller: true} so tools know
  * who manages the object, {@code blockOwnerDeletion: true} so foreground deletion waits for it.
  */
-final class ControllerReference {
+public final class ControllerReference {
 
   private ControllerReference() {}
 
   static void set(HasMetadata owned, ParkingApp app) {
-    OwnerReference reference =
-        new OwnerReferenceBuilder()
-            .withApiVersion(app.getApiVersion())
-            .withKind(app.getKind())
-            .withName(app.getMetadata().getName())
-            .withUid(app.getMetadata().getUid())
-            .withController(true)
-            .withBlockOwnerDeletion(true)
-            .build();
-    owned.getMetadata().setOwnerReferences(List.of(reference));
+    owned.getMetadata().setOwnerReferences(List.of(to(app)));
+  }
+
+  /** The reference itself, for objects built outside the SDK's dependents (PodMonitors). */
+  public static OwnerReference to(ParkingApp app) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(app.getApiVersion())
+        .withKind(app.getKind())
+        .withName(app.getMetadata().getName())
+        .withUid(app.getMetadata().getUid())
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build();
   }
 }

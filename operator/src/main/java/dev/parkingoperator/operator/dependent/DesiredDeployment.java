@@ -38,11 +38,7 @@ public final class DesiredDeployment {
   public static Deployment of(ParkingApp app, AppSettings settings, Integer currentReplicas) {
     Integer replicas = settings.replicas() != null ? settings.replicas() : currentReplicas != null ? currentReplicas : 1;
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(Names.workloadName(app))
-        .withNamespace(app.getMetadata().getNamespace())
-        .withLabels(Names.labels(app))
-        .endMetadata()
+        .withMetadata(Names.metadata(app))
         .withNewSpec()
         .withReplicas(replicas)
         .withNewSelector()

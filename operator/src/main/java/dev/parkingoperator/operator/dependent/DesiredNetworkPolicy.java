@@ -69,11 +69,7 @@ public final class DesiredNetworkPolicy {
 
   private static NetworkPolicy policy(ParkingApp app, List<NetworkPolicyIngressRule> rules) {
     return new NetworkPolicyBuilder()
-        .withNewMetadata()
-        .withName(Names.workloadName(app))
-        .withNamespace(app.getMetadata().getNamespace())
-        .withLabels(Names.labels(app))
-        .endMetadata()
+        .withMetadata(Names.metadata(app))
         .withNewSpec()
         .withNewPodSelector()
         .withMatchLabels(Names.selectorLabels(app))

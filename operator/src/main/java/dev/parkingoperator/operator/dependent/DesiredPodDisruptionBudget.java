@@ -12,11 +12,7 @@ public final class DesiredPodDisruptionBudget {
 
   public static PodDisruptionBudget of(ParkingApp app) {
     return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(Names.workloadName(app))
-        .withNamespace(app.getMetadata().getNamespace())
-        .withLabels(Names.labels(app))
-        .endMetadata()
+        .withMetadata(Names.metadata(app))
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
         .withNewSelector()

@@ -24,11 +24,7 @@ public final class DesiredService {
       ports.add(port(Names.METRICS_PORT_NAME, settings.metricsPort()));
     }
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(Names.workloadName(app))
-        .withNamespace(app.getMetadata().getNamespace())
-        .withLabels(Names.labels(app))
-        .endMetadata()
+        .withMetadata(Names.metadata(app))
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(Names.selectorLabels(app))

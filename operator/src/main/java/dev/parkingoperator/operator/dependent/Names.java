@@ -37,6 +37,15 @@ public final class Names {
     return labels;
   }
 
+  /** Name, namespace and labels every object made for the app carries. */
+  public static io.fabric8.kubernetes.api.model.ObjectMeta metadata(ParkingApp app) {
+    return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+        .withName(workloadName(app))
+        .withNamespace(app.getMetadata().getNamespace())
+        .withLabels(labels(app))
+        .build();
+  }
+
   public static Map<String, String> labels(ParkingApp app) {
     Map<String, String> labels = selectorLabels(app);
     labels.put(COMPONENT_LABEL, "api");

@@ -2,10 +2,10 @@ package dev.parkingoperator.operator.monitor;
 
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.dependent.ControllerReference;
 import dev.parkingoperator.operator.dependent.Names;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,15 +41,7 @@ public final class DesiredPodMonitor {
         .withName(Names.workloadName(app))
         .withNamespace(app.getMetadata().getNamespace())
         .withLabels(labels)
-        .withOwnerReferences(
-            new OwnerReferenceBuilder()
-                .withApiVersion(app.getApiVersion())
-                .withKind(app.getKind())
-                .withName(app.getMetadata().getName())
-                .withUid(app.getMetadata().getUid())
-                .withController(true)
-                .withBlockOwnerDeletion(true)
-                .build())
+        .withOwnerReferences(ControllerReference.to(app))
         .endMetadata()
         .addToAdditionalProperties(
             "spec",
