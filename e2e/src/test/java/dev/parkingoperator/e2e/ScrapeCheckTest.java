@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.e2e.standin.JarProcess;
-import dev.parkingoperator.e2e.standin.PortAllocator;
+import dev.parkingoperator.parking.support.ServiceProcess;
 import dev.parkingoperator.operator.dependent.Names;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.MockCluster;
@@ -37,8 +37,8 @@ class ScrapeCheckTest {
 
   @Test
   void reportsWhetherTheMetricsEndpointReallyAnswers() throws Exception {
-    int apiPort = PortAllocator.freePort();
-    int metricsPort = PortAllocator.freePort();
+    int apiPort = ServiceProcess.freePort();
+    int metricsPort = ServiceProcess.freePort();
     JarProcess service =
         JarProcess.start(
             ParkingAppScrapedByPrometheusTest.SERVICE_JAR,

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,10 +99,10 @@ public final class KubeletStandIn implements AutoCloseable {
     Container container = template.getSpec().getContainers().get(0);
     Map<Integer, Integer> ports = new HashMap<>();
     for (ContainerPort port : container.getPorts()) {
-      ports.put(port.getContainerPort(), PortAllocator.freePort());
+      ports.put(port.getContainerPort(), ServiceProcess.freePort());
     }
     for (String probePort : probePorts(container)) {
-      ports.computeIfAbsent(Integer.parseInt(probePort), p -> PortAllocator.freePort());
+      ports.computeIfAbsent(Integer.parseInt(probePort), p -> ServiceProcess.freePort());
     }
     Path podDir = workDir.resolve(podName);
     Map<String, String> env = new LinkedHashMap<>(extraEnv);

@@ -42,6 +42,9 @@ public final class DriftMatcher {
    */
   public static <R extends HasMetadata> R stamped(R desired, UnaryOperator<R> intentOnly) {
     String hash = hash(intentOnly.apply(desired));
+    if (desired.getMetadata().getAnnotations() == null) {
+      desired.getMetadata().setAnnotations(new java.util.HashMap<>());
+    }
     desired.getMetadata().getAnnotations().put(INTENT_ANNOTATION, hash);
     return desired;
   }

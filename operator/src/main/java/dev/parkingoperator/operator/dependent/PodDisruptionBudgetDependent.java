@@ -6,15 +6,12 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
-import java.util.HashMap;
 
 /** A PodDisruptionBudget while the app runs more than one replica; removed when it does not. */
 @KubernetesDependent(informer = @Informer(labelSelector = Names.MANAGED_SELECTOR))
-public final class PodDisruptionBudgetDependent extends CRUDKubernetesDependentResource<PodDisruptionBudget, ParkingApp> {
+public final class PodDisruptionBudgetDependent extends OwnedDependent<PodDisruptionBudget> {
 
   public PodDisruptionBudgetDependent() {
     super(PodDisruptionBudget.class);
@@ -28,19 +25,7 @@ public final class PodDisruptionBudgetDependent extends CRUDKubernetesDependentR
   /** The PodDisruptionBudget as applied, intent hash included; also what {@code render} prints. */
   public static PodDisruptionBudget stamped(ParkingApp app) {
     PodDisruptionBudget desired = DesiredPodDisruptionBudget.of(app);
-    desired.getMetadata().setAnnotations(new HashMap<>());
     return DriftMatcher.stamped(desired, b -> b);
-  }
-
-  @Override
-  public Matcher.Result<PodDisruptionBudget> match(
-      PodDisruptionBudget actual, PodDisruptionBudget desired, ParkingApp app, Context<ParkingApp> context) {
-    return DriftMatcher.match(actual, desired, context);
-  }
-
-  @Override
-  protected void addReferenceHandlingMetadata(PodDisruptionBudget owned, ParkingApp app) {
-    ControllerReference.set(owned, app);
   }
 
   /** More than one replica: from the spec, else the live Deployment (an autoscaler's count). */
