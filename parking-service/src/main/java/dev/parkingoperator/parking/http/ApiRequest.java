@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 /** One API request as an endpoint sees it: path parameters and a JSON body, checked on reading. */
@@ -13,12 +11,24 @@ final class ApiRequest {
 
   static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** The request body as received, before it is checked: absent, too large, or its bytes. */
+  record Body(byte[] bytes, boolean tooLarge) {
+    static final Body NONE = new Body(new byte[0], false);
+    static final Body TOO_LARGE = new Body(new byte[0], true);
+
+    static Body of(byte[] bytes) {
+      return new Body(bytes, false);
+    }
+  }
+
   private final HttpServerExchange exchange;
   private final JsonCodec codec;
+  private final Body body;
 
-  ApiRequest(HttpServerExchange exchange, JsonCodec codec) {
+  ApiRequest(HttpServerExchange exchange, JsonCodec codec, Body body) {
     this.exchange = exchange;
     this.codec = codec;
+    this.body = body;
   }
 
   String pathParam(String name) {
@@ -26,19 +36,12 @@ final class ApiRequest {
   }
 
   /** Reads the body as JSON, refusing (in this order) bodies too large, not JSON, or malformed. */
-  JsonNode jsonBody() throws IOException {
-    long declaredLength = exchange.getRequestContentLength();
-    if (declaredLength > MAX_BODY_BYTES) {
+  JsonNode jsonBody() {
+    if (body.tooLarge()) {
       throw tooLarge();
     }
     requireJsonContentType();
-    try (InputStream in = exchange.getInputStream()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        throw tooLarge();
-      }
-      return codec.read(body);
-    }
+    return codec.read(body.bytes());
   }
 
   private void requireJsonContentType() {

@@ -1,13 +1,19 @@
 package dev.parkingoperator.parking.http;
 
-import io.undertow.server.HttpHandler;
+import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.HttpHandler;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 
 /**
- * Runs an {@link Endpoint} on a worker thread (endpoints block on the database) and answers with
- * its response, or with the JSON error its failure maps to.
+ * Runs an {@link Endpoint}: the body is read on the I/O thread without blocking, the endpoint runs
+ * on a worker thread (it blocks on the database), and the answer is written back on the I/O thread.
+ * Finishing the exchange on the I/O thread matters under load: an exchange finished on a worker
+ * races the client's next request, and Undertow's I/O thread spins until the worker is done.
  */
 final class EndpointHandler implements HttpHandler {
 
@@ -25,19 +31,36 @@ final class EndpointHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    if (exchange.isInIoThread()) {
-      exchange.dispatch(this);
+    if (exchange.isRequestComplete()) {
+      exchange.dispatch(() -> run(exchange, ApiRequest.Body.NONE));
       return;
     }
-    exchange.startBlocking();
-    ApiResponse response;
+    Receiver receiver = exchange.getRequestReceiver();
+    receiver.setMaxBufferSize(ApiRequest.MAX_BODY_BYTES);
+    receiver.receiveFullBytes(
+        (received, bytes) -> received.dispatch(() -> run(received, ApiRequest.Body.of(bytes))),
+        this::bodyFailed);
+  }
+
+  private void bodyFailed(HttpServerExchange exchange, IOException failure) {
+    if (failure instanceof Receiver.RequestToLargeException) { // declared or as received; rest unread
+      exchange.dispatch(() -> run(exchange, ApiRequest.Body.TOO_LARGE));
+      return;
+    }
+    LOG.debug("{} {}: request body not received: {}", exchange.getRequestMethod(), exchange.getRequestPath(), failure.getMessage());
+    IoUtils.safeClose(exchange.getConnection());
+  }
+
+  /** On a worker thread: the endpoint, the JSON encoding, then back to the I/O thread to send. */
+  private void run(HttpServerExchange exchange, ApiRequest.Body body) {
+    ByteBuffer payload;
     try {
-      response = endpoint.handle(new ApiRequest(exchange, codec));
+      payload = writer.prepare(exchange, endpoint.handle(new ApiRequest(exchange, codec, body)));
     } catch (Exception failure) {
-      writer.write(exchange, errorFor(exchange, failure));
-      return;
+      payload = writer.prepare(exchange, errorFor(exchange, failure));
     }
-    writer.write(exchange, response);
+    ByteBuffer answer = payload;
+    exchange.dispatch(exchange.getIoThread(), sending -> ResponseWriter.send(sending, answer));
   }
 
   private static ApiError errorFor(HttpServerExchange exchange, Exception failure) {

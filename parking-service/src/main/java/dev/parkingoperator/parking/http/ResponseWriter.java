@@ -5,7 +5,10 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.nio.ByteBuffer;
 
-/** Writes an {@link ApiResponse} or an {@link ApiError} as JSON; works on I/O and worker threads. */
+/**
+ * Writes an {@link ApiResponse} or an {@link ApiError} as JSON. {@code prepare} sets status and
+ * headers and encodes the body (any thread); {@code send} puts it on the wire.
+ */
 final class ResponseWriter {
 
   private static final HttpString NOSNIFF_HEADER = new HttpString("X-Content-Type-Options");
@@ -16,26 +19,38 @@ final class ResponseWriter {
     this.codec = codec;
   }
 
-  void write(HttpServerExchange exchange, ApiResponse response) {
+  void write(HttpServerExchange exchange, ApiError error) {
+    send(exchange, prepare(exchange, error));
+  }
+
+  /** @return the encoded body, or {@code null} when the response has none */
+  ByteBuffer prepare(HttpServerExchange exchange, ApiResponse response) {
     if (response.location() != null) {
       exchange.getResponseHeaders().put(Headers.LOCATION, response.location());
     }
-    send(exchange, response.status(), response.body());
+    return prepare(exchange, response.status(), response.body());
   }
 
-  void write(HttpServerExchange exchange, ApiError error) {
-    send(exchange, error.status(), error.body());
+  ByteBuffer prepare(HttpServerExchange exchange, ApiError error) {
+    return prepare(exchange, error.status(), error.body());
   }
 
-  private void send(HttpServerExchange exchange, int status, Object body) {
+  static void send(HttpServerExchange exchange, ByteBuffer body) {
+    if (body == null) {
+      exchange.endExchange();
+    } else {
+      exchange.getResponseSender().send(body);
+    }
+  }
+
+  private ByteBuffer prepare(HttpServerExchange exchange, int status, Object body) {
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
     exchange.getResponseHeaders().put(NOSNIFF_HEADER, "nosniff");
     if (body == null) {
-      exchange.endExchange();
-      return;
+      return null;
     }
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    exchange.getResponseSender().send(ByteBuffer.wrap(codec.write(body)));
+    return ByteBuffer.wrap(codec.write(body));
   }
 }

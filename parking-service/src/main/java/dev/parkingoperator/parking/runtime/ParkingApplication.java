@@ -1,5 +1,6 @@
 package dev.parkingoperator.parking.runtime;
 
+import com.fasterxml.uuid.Generators;
 import dev.parkingoperator.parking.config.ServiceConfig;
 import dev.parkingoperator.parking.domain.ParkingService;
 import dev.parkingoperator.parking.http.ApiRoutes;
@@ -71,8 +72,14 @@ public final class ParkingApplication implements AutoCloseable {
       stopQuietly(apiServer, telemetryServer);
       throw e instanceof CompletionException ? (RuntimeException) e.getCause() : e;
     }
+    // Time-ordered ticket ids (UUIDv7): new tickets land at the end of the primary-key index, so a
+    // group commit writes a few pages instead of one random page per ticket.
     ParkingService parking =
-        new ParkingService(new JdbcParkingStore(database.dataSource(), database.afterCommit()), clock, telemetry.events());
+        new ParkingService(
+            new JdbcParkingStore(database.dataSource(), database.afterCommit()),
+            clock,
+            telemetry.events(),
+            Generators.timeBasedEpochGenerator()::generate);
     telemetry.observeLots(parking::lots);
     api.swap(ApiRoutes.create(parking));
     DatabaseWatch watch = DatabaseWatch.start(database, readiness, DATABASE_CHECK_INTERVAL);

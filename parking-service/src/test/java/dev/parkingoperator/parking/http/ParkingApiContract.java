@@ -9,6 +9,7 @@ import dev.parkingoperator.parking.support.ApiClient;
 import dev.parkingoperator.parking.support.ApiClient.Reply;
 import dev.parkingoperator.parking.support.MutableClock;
 import dev.parkingoperator.parking.support.RunningService;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,6 +188,20 @@ abstract class ParkingApiContract {
 
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.error()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void refusesAChunkedBodyOver64KiB() {
+    byte[] body = ("{\"id\":\"chunked\",\"name\":\"" + "x".repeat(64 * 1024) + "\"}").getBytes();
+    Reply reply =
+        api.send(
+            HttpRequest.newBuilder(api.uri("/api/lots"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.error()).isEqualTo("payload_too_large");
+    assertThat(api.get("/api/lots/chunked").status()).isEqualTo(404);
   }
 
   @Test
