@@ -56,7 +56,7 @@ public record ServiceConfig(
         env.optional("PARKING_DB_USERNAME"),
         env.optional("PARKING_DB_PASSWORD"),
         Path.of(env.string("PARKING_DATA_DIR", "./data")),
-        env.integer("PARKING_DB_POOL_SIZE", 10, 1, 200),
+        env.integer("PARKING_DB_POOL_SIZE", url == null ? DatabaseSettings.EMBEDDED_POOL_SIZE : DatabaseSettings.EXTERNAL_POOL_SIZE, 1, 200),
         Duration.ofMillis(env.integer("PARKING_DB_TIMEOUT_MS", 2000, 250, 60_000)));
   }
 }

@@ -10,21 +10,25 @@ public final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  public static HttpHandler create(ParkingService parking) {
+  /**
+   * @param inProcessStore whether the store is embedded in this process: its one-row lookups never
+   *     wait on a network, so they are answered on the I/O thread
+   */
+  public static HttpHandler create(ParkingService parking, boolean inProcessStore) {
     JsonCodec codec = new JsonCodec();
     ResponseWriter writer = new ResponseWriter(codec);
     LotEndpoints lots = new LotEndpoints(parking);
     TicketEndpoints tickets = new TicketEndpoints(parking);
     RoutingHandler routes =
         Handlers.routing()
-            .get("/api/lots", handler(lots::list, codec, writer))
-            .post("/api/lots", handler(lots::create, codec, writer))
-            .get("/api/lots/{lotId}", handler(lots::get, codec, writer))
-            .put("/api/lots/{lotId}", handler(lots::update, codec, writer))
-            .delete("/api/lots/{lotId}", handler(lots::delete, codec, writer))
-            .post("/api/lots/{lotId}/entries", handler(tickets::enter, codec, writer))
-            .get("/api/tickets/{ticketId}", handler(tickets::get, codec, writer))
-            .post("/api/tickets/{ticketId}/exit", handler(tickets::exit, codec, writer));
+            .get("/api/lots", blocking(lots::list, codec, writer))
+            .post("/api/lots", blocking(lots::create, codec, writer))
+            .get("/api/lots/{lotId}", lookup(lots::get, codec, writer, inProcessStore))
+            .put("/api/lots/{lotId}", blocking(lots::update, codec, writer))
+            .delete("/api/lots/{lotId}", blocking(lots::delete, codec, writer))
+            .post("/api/lots/{lotId}/entries", blocking(tickets::enter, codec, writer))
+            .get("/api/tickets/{ticketId}", lookup(tickets::get, codec, writer, inProcessStore))
+            .post("/api/tickets/{ticketId}/exit", blocking(tickets::exit, codec, writer));
     routes.setFallbackHandler(
         exchange ->
             writer.write(exchange, ApiError.of(ApiException.routeNotFound(exchange.getRequestPath()))));
@@ -46,7 +50,14 @@ public final class ApiRoutes {
     return exchange -> writer.write(exchange, starting);
   }
 
-  private static HttpHandler handler(Endpoint endpoint, JsonCodec codec, ResponseWriter writer) {
-    return new EndpointHandler(endpoint, codec, writer);
+  private static HttpHandler blocking(Endpoint endpoint, JsonCodec codec, ResponseWriter writer) {
+    return EndpointHandler.onWorker(endpoint, codec, writer);
+  }
+
+  private static HttpHandler lookup(
+      Endpoint endpoint, JsonCodec codec, ResponseWriter writer, boolean inProcessStore) {
+    return inProcessStore
+        ? EndpointHandler.onIoThread(endpoint, codec, writer)
+        : EndpointHandler.onWorker(endpoint, codec, writer);
   }
 }

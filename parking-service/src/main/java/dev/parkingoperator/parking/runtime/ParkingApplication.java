@@ -81,7 +81,7 @@ public final class ParkingApplication implements AutoCloseable {
             telemetry.events(),
             Generators.timeBasedEpochGenerator()::generate);
     telemetry.observeLots(parking::lots);
-    api.swap(ApiRoutes.create(parking));
+    api.swap(ApiRoutes.create(parking, config.database().isEmbedded()));
     DatabaseWatch watch = DatabaseWatch.start(database, readiness, DATABASE_CHECK_INTERVAL);
     readiness.serving();
     LOG.info(

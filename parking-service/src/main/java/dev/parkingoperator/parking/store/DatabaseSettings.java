@@ -18,12 +18,21 @@ public record DatabaseSettings(
     int poolSize,
     Duration connectTimeout) {
 
+  /**
+   * Embedded sessions are cheap, and lookups run on the I/O threads: enough connections for every
+   * thread that can ask at once (Undertow's workers, its I/O threads, the group-commit flusher,
+   * probes and scrapes), so a lookup never waits for one.
+   */
+  public static final int EMBEDDED_POOL_SIZE = 32;
+
+  public static final int EXTERNAL_POOL_SIZE = 10;
+
   public static DatabaseSettings embedded(Path dataDir) {
-    return new DatabaseSettings(null, null, null, dataDir, 10, Duration.ofSeconds(2));
+    return new DatabaseSettings(null, null, null, dataDir, EMBEDDED_POOL_SIZE, Duration.ofSeconds(2));
   }
 
   public static DatabaseSettings external(String url, String username, String password) {
-    return new DatabaseSettings(url, username, password, null, 10, Duration.ofSeconds(2));
+    return new DatabaseSettings(url, username, password, null, EXTERNAL_POOL_SIZE, Duration.ofSeconds(2));
   }
 
   public boolean isEmbedded() {
