@@ -7,6 +7,8 @@ local run_id = os.time() % 100000 -- plates stay unique across runs on one lot
 local tickets = {}
 local json = { ["Content-Type"] = "application/json" }
 local lot = os.getenv("LOT") or "bench"
+-- LOTS=n spreads entries over lots <lot>-1 .. <lot>-n (each write locks its lot's row).
+local lots = tonumber(os.getenv("LOTS") or "0")
 
 function setup(thread)
   threads_made = threads_made + 1
@@ -20,7 +22,11 @@ function request()
   end
   counter = counter + 1
   local plate = string.format("T%dR%dC%d", thread_id, run_id, counter)
-  return wrk.format("POST", "/api/lots/" .. lot .. "/entries", json, '{"plate":"' .. plate .. '"}')
+  local target = lot
+  if lots > 0 then
+    target = lot .. "-" .. (counter % lots + 1)
+  end
+  return wrk.format("POST", "/api/lots/" .. target .. "/entries", json, '{"plate":"' .. plate .. '"}')
 end
 
 function response(status, headers, body)

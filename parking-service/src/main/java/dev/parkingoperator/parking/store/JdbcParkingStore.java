@@ -192,9 +192,14 @@ public final class JdbcParkingStore implements ParkingStore {
   public Ticket closeTicket(Ticket parked, Instant exitedAt, long feeCents) {
     return transactions.inTransaction(
         connection -> {
-          // Lock the lot's row first, as every racing write does, then close the ticket only if
-          // it is still parked, and only then free its space.
-          execute(connection, "SELECT id FROM lots WHERE id = ? FOR UPDATE", parked.lotId());
+          // Free the space first: that takes the lot's row, as every racing write does first.
+          // Then close the ticket only if it is still parked; if it is not, the throw rolls the
+          // freed space back. A parked ticket means occupied > 0, so the condition only guards
+          // a ticket already gone.
+          String freeSpace = "UPDATE lots SET occupied = occupied - 1 WHERE id = ? AND occupied > 0";
+          if (execute(connection, freeSpace, parked.lotId()) == 0) {
+            throw ConflictException.alreadyExited(parked.ticketId());
+          }
           try (PreparedStatement close =
               connection.prepareStatement(
                   "UPDATE tickets SET exited_at = ?, fee_cents = ?, parked_plate = NULL"
@@ -206,7 +211,6 @@ public final class JdbcParkingStore implements ParkingStore {
               throw ConflictException.alreadyExited(parked.ticketId());
             }
           }
-          execute(connection, "UPDATE lots SET occupied = occupied - 1 WHERE id = ?", parked.lotId());
           return parked.exited(exitedAt, feeCents);
         });
   }

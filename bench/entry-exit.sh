@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Entry+exit pairs per second on the embedded store and on the local PostgreSQL, side by side in
+# one run: both services up at once, warmed, then alternating wrk rounds; errors counted.
+# Usage: bench/entry-exit.sh [rounds] [seconds-per-round]
+#   LOTS=n spreads the entries over n lots (default 1: every write queues on one lot's row)
+#   PG_URL: the PostgreSQL server
+source "$(dirname "$0")/lib.sh"
+ROUNDS=${1:-5}
+SECONDS_PER_ROUND=${2:-10}
+PG_HOST_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+ensure_jar
+WORK=$(mktemp -d)
+SCHEMA=bench_$$
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null
+  psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
+
+start() { # name [env...] -> PORT_<name>, PID_<name>
+  local name=$1 port
+  shift
+  port=$(free_port)
+  start_service "$port" "$WORK/$name" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "$@"
+  PIDS+=("$SERVICE_PID")
+  printf -v "PID_$name" %s "$SERVICE_PID"
+  printf -v "PORT_$name" %s "$port"
+  SERVICE_PID=
+  for id in $(lot_ids); do
+    curl -sf -XPOST "http://127.0.0.1:$port/api/lots" -H 'content-type: application/json' \
+      -d '{"id":"'"$id"'","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+  done
+}
+lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
+if ((${LOTS:-1} <= 1)); then unset LOTS; fi
+export LOTS
+start embedded
+start postgres PARKING_DB_URL="$PG_HOST_URL?currentSchema=$SCHEMA" PARKING_DB_USERNAME=postgres
+
+# pairs PORT -> "pairs/s errors" for one round (errors: non-2xx answers plus socket errors)
+pairs() {
+  wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" -s "$ROOT/bench/wrk/entry-exit.lua" "http://127.0.0.1:$1" | awk '
+    /Requests\/sec/ {rps = $2}
+    /Non-2xx/ {errors += $NF}
+    /Socket errors/ {gsub(/,/, ""); errors += $4 + $6 + $8 + $10}
+    END {printf "%.0f %d\n", rps / 2, errors}'
+}
+for _ in 1 2 3; do pairs "$PORT_embedded" >/dev/null; pairs "$PORT_postgres" >/dev/null; done
+emb=() pg=() errors=0
+for i in $(seq 1 "$ROUNDS"); do
+  read -r p e < <(pairs "$PORT_embedded"); emb+=("$p"); errors=$((errors + e))
+  read -r q f < <(pairs "$PORT_postgres"); pg+=("$q"); errors=$((errors + f))
+  echo "round $i: embedded $p pairs/s ($e errors), PostgreSQL $q pairs/s ($f errors)"
+done
+echo "median: embedded $(printf '%s\n' "${emb[@]}" | median) pairs/s, PostgreSQL $(printf '%s\n' "${pg[@]}" | median) pairs/s; errors in measured rounds: $errors"
