@@ -17,6 +17,21 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
   private final List<String> operatorRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile String failingPath = "";
+  private volatile Faults faults = Faults.NONE;
+  private final AtomicInteger injectedServerErrors = new AtomicInteger();
+  private final AtomicInteger injectedConflicts = new AtomicInteger();
+
+  /**
+   * Random failures of the operator's writes: a share answered 500, and a share of its updates
+   * answered 409 Conflict, as when another writer got there first.
+   */
+  public record Faults(double serverErrorShare, double conflictShare, java.util.Random random) {
+    static final Faults NONE = new Faults(0, 0, new java.util.Random(0));
+
+    synchronized double draw() {
+      return random.nextDouble();
+    }
+  }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
@@ -29,6 +44,10 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
     }
     if (!method.equals("GET")) {
       writes.add(method + " " + request.getPath());
+      MockResponse injected = injectedFault(request);
+      if (injected != null) {
+        return injected;
+      }
       if (request.getPath().contains(failingPath) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return new MockResponse()
             .setResponseCode(500)
@@ -50,6 +69,48 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
                 + "\"spec\":{},\"status\":{\"incomplete\":false,\"nonResourceRules\":[],\"resourceRules\":["
                 + "{\"verbs\":[\"get\",\"list\",\"watch\",\"create\",\"update\",\"patch\"],"
                 + "\"apiGroups\":[\"coordination.k8s.io\"],\"resources\":[\"leases\"]}]}}");
+  }
+
+  private MockResponse injectedFault(RecordedRequest request) {
+    Faults current = faults;
+    if (current == Faults.NONE || !MockCluster.OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))) {
+      return null;
+    }
+    double draw = current.draw();
+    if (draw < current.serverErrorShare()) {
+      injectedServerErrors.incrementAndGet();
+      return status(500, "InternalError", "injected fault");
+    }
+    boolean update = request.getMethod().equals("PUT") || request.getMethod().equals("PATCH");
+    if (update && draw < current.serverErrorShare() + current.conflictShare()) {
+      injectedConflicts.incrementAndGet();
+      return status(409, "Conflict", "the object has been modified; please apply your changes to the latest version and try again");
+    }
+    return null;
+  }
+
+  private static MockResponse status(int code, String reason, String message) {
+    return new MockResponse()
+        .setResponseCode(code)
+        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"" + reason
+            + "\",\"message\":\"" + message + "\",\"code\":" + code + "}");
+  }
+
+  /** From now on, fail the operator's writes at random as {@code plan} says; {@link Faults#NONE} stops. */
+  public void injectFaults(Faults plan) {
+    faults = plan;
+  }
+
+  public void stopFaults() {
+    faults = Faults.NONE;
+  }
+
+  public int injectedServerErrors() {
+    return injectedServerErrors.get();
+  }
+
+  public int injectedConflicts() {
+    return injectedConflicts.get();
   }
 
   /** The next {@code times} writes whose path contains {@code pathPart} answer 500. */

@@ -1,0 +1,124 @@
+package dev.parkingoperator.operator.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.parkingoperator.operator.support.Apps;
+import dev.parkingoperator.operator.support.Convergence;
+import dev.parkingoperator.operator.support.CountingCrudDispatcher.Faults;
+import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.RunningOperator;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flaky API server: a fifth of the operator's writes answer 500 and some of its updates 409.
+ * A hundred ParkingApps still converge, exactly once each; the retries show in the operator's
+ * metrics, and the log holds at most one line per failure and no stack trace.
+ */
+class FaultInjectionTest {
+
+  private static final int APPS = 100;
+  private static final List<String> NAMESPACES = List.of("shop-a", "shop-b", "shop-c", "shop-d");
+
+  @Test
+  void hundredAppsConvergeWhileAFifthOfWritesFail() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    int injectedFaults;
+    try (MockCluster cluster = MockCluster.start();
+        KubernetesClient operatorClient = cluster.newOperatorClient()) {
+      cluster.dispatcher().injectFaults(new Faults(0.20, 0.05, new Random(8)));
+      System.setErr(new PrintStream(new TeeStream(stderr, log), true, StandardCharsets.UTF_8));
+      try (RunningOperator operator = RunningOperator.start(operatorClient)) {
+        KubernetesClient client = cluster.client();
+        for (int i = 0; i < APPS; i++) {
+          client.resource(Apps.app(NAMESPACES.get(i % NAMESPACES.size()), "app-" + i)).create();
+        }
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertThat(Convergence.convergedApps(client, NAMESPACES)).isEqualTo(APPS));
+        cluster.dispatcher().stopFaults();
+
+        assertThat(cluster.dispatcher().injectedServerErrors()).isGreaterThan(20);
+        assertThat(cluster.dispatcher().injectedConflicts()).isGreaterThan(0);
+        injectedFaults = cluster.dispatcher().injectedServerErrors() + cluster.dispatcher().injectedConflicts();
+        List<HasMetadata> owned = Convergence.ownedObjects(client, NAMESPACES);
+        assertThat(owned).hasSize(2 * APPS).allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
+        String metrics = scrape(operator.telemetryPort());
+        assertThat(counter(metrics, "operator_sdk_reconciliations_failed_total")).isPositive();
+        // The SDK tags each started reconciliation with its retry number: retries are those above 0.
+        assertThat(counter(metrics, "operator_sdk_reconciliations_started_total", "reconciliations_retries_number=\"[1-9]"))
+            .isPositive();
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+    List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
+    long warnings = lines.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).count();
+    assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+    // At most one line per injected fault (fabric8 retries many 500s before the reconciler sees them).
+    assertThat(warnings).isPositive().isLessThanOrEqualTo(injectedFaults);
+  }
+
+  private static String scrape(int port) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** The sum of a counter's series in a Prometheus text scrape. */
+  static double counter(String scrape, String name) {
+    return counter(scrape, name, "");
+  }
+
+  /** The sum of a counter's series whose labels contain a match of {@code labelPattern}. */
+  static double counter(String scrape, String name, String labelPattern) {
+    String labels = "\\{[^}]*" + labelPattern + "[^}]*\\}";
+    Matcher series =
+        Pattern.compile("(?m)^" + name + (labelPattern.isEmpty() ? "(?:" + labels + ")?" : labels) + " ([0-9.eE+]+)$")
+            .matcher(scrape);
+    double sum = 0;
+    while (series.find()) {
+      sum += Double.parseDouble(series.group(1));
+    }
+    return sum;
+  }
+
+  /** Writes to the real stderr and keeps a copy. */
+  private static final class TeeStream extends java.io.OutputStream {
+    private final PrintStream original;
+    private final ByteArrayOutputStream copy;
+
+    TeeStream(PrintStream original, ByteArrayOutputStream copy) {
+      this.original = original;
+      this.copy = copy;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      original.write(b);
+      copy.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      original.write(b, off, len);
+      copy.write(b, off, len);
+    }
+  }
+}
