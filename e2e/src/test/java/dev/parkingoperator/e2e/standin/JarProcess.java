@@ -32,6 +32,15 @@ public final class JarProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as the OOM killer or a node loss ends a container: no shutdown hook runs. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
