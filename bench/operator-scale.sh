@@ -2,6 +2,9 @@
 # The operator jar as its own process against fabric8's mock API server: start-up, create-to-
 # Deployment latency, N ParkingApps across 10 namespaces, writes while idle, RSS and heap.
 # Usage: bench/operator-scale.sh [apps] [idle-seconds]
+#   UNRELATED_DEPLOYMENTS=n  n Deployments the operator does not own, created before it starts
+#   RECONCILE_THREADS=n      the operator's reconcile threads (default 10)
+#   OPERATOR_JAVA_OPTS       extra JVM flags for the operator
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APPS=${1:-1000}

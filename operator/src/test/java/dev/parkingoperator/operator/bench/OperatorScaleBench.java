@@ -29,8 +29,15 @@ public final class OperatorScaleBench {
     Path jar = Path.of(args[0]);
     int apps = Integer.parseInt(args[1]);
     int idleSeconds = Integer.parseInt(args[2]);
+    int unrelated = Integer.parseInt(System.getenv().getOrDefault("UNRELATED_DEPLOYMENTS", "0"));
     try (MockCluster cluster = MockCluster.start()) {
       KubernetesClient client = cluster.client();
+      if (unrelated > 0) {
+        long start = System.nanoTime();
+        createUnrelatedDeployments(client, unrelated);
+        System.out.printf("%d unrelated Deployments (not managed by the operator) created in %d ms%n",
+            unrelated, (System.nanoTime() - start) / 1_000_000);
+      }
       int metricsPort = freePort();
       Path log = Files.createTempFile("operator-", ".log");
       long t0 = System.nanoTime();
@@ -68,7 +75,8 @@ public final class OperatorScaleBench {
           Thread.sleep(200);
           present = 0;
           for (int n = 0; n < 10; n++) {
-            present += client.apps().deployments().inNamespace("team-" + n).list().getItems().stream().map(Deployment::getMetadata).toList().size();
+            present += client.apps().deployments().inNamespace("team-" + n)
+                .withLabel(dev.parkingoperator.operator.dependent.Names.MANAGED_BY_LABEL, dev.parkingoperator.operator.dependent.Names.MANAGED_BY).list().getItems().size();
           }
         }
         System.out.printf(
@@ -86,6 +94,31 @@ public final class OperatorScaleBench {
         operator.waitFor(20, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** Other teams' Deployments, in namespaces of their own and beside the apps: the informers must skip them. */
+  static void createUnrelatedDeployments(KubernetesClient client, int count) throws Exception {
+    java.util.concurrent.ExecutorService creators = java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<java.util.concurrent.Future<?>> creates = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String namespace = (i % 2 == 0 ? "other-" : "team-") + (i % 10);
+      Deployment deployment = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+          .withNewMetadata().withNamespace(namespace).withName("other-" + i)
+              .addToLabels("app.kubernetes.io/name", "other").addToLabels("app.kubernetes.io/managed-by", "helm").endMetadata()
+          .withNewSpec().withReplicas(2)
+              .withNewSelector().addToMatchLabels("app", "other-" + i).endSelector()
+              .withNewTemplate().withNewMetadata().addToLabels("app", "other-" + i).endMetadata()
+                  .withNewSpec().addNewContainer().withName("web").withImage("registry.example.com/other:1.0")
+                      .addNewEnv().withName("MODE").withValue("production").endEnv()
+                      .addNewPort().withName("http").withContainerPort(8080).endPort()
+                  .endContainer().endSpec().endTemplate()
+          .endSpec().build();
+      creates.add(creators.submit(() -> client.resource(deployment).create()));
+    }
+    for (java.util.concurrent.Future<?> create : creates) {
+      create.get();
+    }
+    creators.shutdown();
   }
 
   static Process startOperator(Path jar, String masterUrl, int metricsPort, Path log) throws Exception {
@@ -108,6 +141,11 @@ public final class OperatorScaleBench {
     builder.environment().put("METRICS_PORT", Integer.toString(metricsPort));
     builder.environment().put("METRICS_BIND", "127.0.0.1");
     builder.environment().put("LOG_LEVEL", "warn");
+    String threads = System.getenv("RECONCILE_THREADS");
+    if (threads != null) {
+      builder.environment().put("RECONCILE_THREADS", threads);
+      System.out.println("operator RECONCILE_THREADS=" + threads);
+    }
     return builder.start();
   }
 

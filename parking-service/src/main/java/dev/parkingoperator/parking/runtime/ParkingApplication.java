@@ -57,8 +57,9 @@ public final class ParkingApplication implements AutoCloseable {
   public static ParkingApplication start(ServiceConfig config, Clock clock) {
     long started = System.nanoTime();
     Readiness readiness = new Readiness();
+    // The database is the longest step of start-up (file, pool, migrations): it starts first.
+    CompletableFuture<Database> opening = openInBackground(config);
     ServiceTelemetry telemetry = ServiceTelemetry.create(config.telemetry());
-    CompletableFuture<Database> opening = openInBackground(config, telemetry);
     SwappableHandler api = new SwappableHandler(ApiRoutes.starting());
     TelemetryServer telemetryServer = null;
     ApiServer apiServer = null;
@@ -67,6 +68,7 @@ public final class ParkingApplication implements AutoCloseable {
       telemetryServer = telemetry.start(() -> health(readiness));
       apiServer = ApiServer.start(config.bindAddress(), config.port(), telemetry.instrument(api));
       database = opening.join();
+      database.reportPoolMetrics(telemetry.poolMetrics());
     } catch (RuntimeException e) {
       opening.thenAccept(Database::close);
       stopQuietly(apiServer, telemetryServer);
@@ -105,14 +107,13 @@ public final class ParkingApplication implements AutoCloseable {
             "database", readiness.isDatabaseReachable() ? "reachable" : "unreachable"));
   }
 
-  private static CompletableFuture<Database> openInBackground(
-      ServiceConfig config, ServiceTelemetry telemetry) {
+  private static CompletableFuture<Database> openInBackground(ServiceConfig config) {
     CompletableFuture<Database> opening = new CompletableFuture<>();
     Thread opener =
         new Thread(
             () -> {
               try {
-                opening.complete(Database.open(config.database(), telemetry.poolMetrics()));
+                opening.complete(Database.open(config.database()));
               } catch (RuntimeException e) {
                 opening.completeExceptionally(e);
               }

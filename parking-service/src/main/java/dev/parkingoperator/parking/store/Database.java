@@ -23,24 +23,12 @@ public final class Database implements AutoCloseable {
     this.groupCommit = groupCommit;
   }
 
+  /** Opens the pool and migrates the schema; fails when the database cannot be reached. */
   public static Database open(DatabaseSettings settings) {
-    return open(settings, null);
-  }
-
-  /**
-   * Opens the pool and migrates the schema; fails when the database cannot be reached.
-   *
-   * @param poolMetrics where the pool reports its connections and timings, or {@code null}
-   */
-  public static Database open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
     if (settings.isEmbedded()) {
       createDirectories(settings.dataDir());
     }
-    HikariConfig config = poolConfig(settings);
-    if (poolMetrics != null) {
-      config.setMetricsTrackerFactory(poolMetrics);
-    }
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool = new HikariDataSource(poolConfig(settings));
     try {
       Flyway.configure()
           .dataSource(pool)
@@ -73,6 +61,16 @@ public final class Database implements AutoCloseable {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dir.toAbsolutePath(), e);
+    }
+  }
+
+  /**
+   * From now on the pool reports its connections and timings there (Hikari takes this once, on a
+   * running pool too); {@code null} leaves it unmeasured.
+   */
+  public void reportPoolMetrics(MetricsTrackerFactory poolMetrics) {
+    if (poolMetrics != null) {
+      pool.setMetricsTrackerFactory(poolMetrics);
     }
   }
 
