@@ -4,7 +4,9 @@
 Each worker parks a car with a fresh plate (201 = acknowledged ticket), then exits it (200 =
 acknowledged exit), round-robin over the given service URLs, on keep-alive connections. Every
 answer is counted by status; an answer that is not HTTP (reset, EOF mid-response, timeout) is
-"broken". Writes a JSON summary, and with --acks every acknowledged ticket and exit, one per line.
+"broken", and also "broken_in_flight" when it was sent before the service first refused anything
+(a 503 or a refused connection): caught in flight, not sent to a server already going away.
+Writes a JSON summary, and with --acks every acknowledged ticket and exit, one per line.
 
   load.py --urls http://127.0.0.1:8080 --lot bench --seconds 30 --workers 16 --acks acks.txt
   load.py --verify acks.txt --urls http://127.0.0.1:8080   # every acknowledgement still there?
@@ -57,12 +59,22 @@ def run_load(args):
     deadline = time.monotonic() + args.seconds
     statuses, lock = Counter(), threading.Lock()
     acks, slowest_failure = [], [0.0]
+    # When the service first said it is going away (a 503 or a refused connection): a request
+    # broken after that was sent to a server already refusing, not caught in flight.
+    first_refusal = [None]
+    broken_in_flight = [0]
 
     def record(kind, status, error, seconds):
+        now = time.monotonic()
         with lock:
             statuses[f"{kind} {status if status is not None else error}"] += 1
             if status is None or status >= 500:
                 slowest_failure[0] = max(slowest_failure[0], seconds)
+            if status == 503 or error == "refused":
+                if first_refusal[0] is None:
+                    first_refusal[0] = now
+            elif error is not None and (first_refusal[0] is None or now - seconds < first_refusal[0]):
+                broken_in_flight[0] += 1
 
     def worker(index):
         urls = args.urls.split(",")
@@ -108,6 +120,7 @@ def run_load(args):
         "exits_acknowledged": sum(1 for a in acks if a.startswith("exited")),
         "answers": dict(sorted(statuses.items())),
         "broken": sum(c for k, c in statuses.items() if "broken" in k),
+        "broken_in_flight": broken_in_flight[0],
         "slowest_failure_seconds": round(slowest_failure[0], 3),
     }
     print(json.dumps(summary))

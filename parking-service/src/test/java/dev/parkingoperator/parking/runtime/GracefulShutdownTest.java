@@ -47,6 +47,8 @@ class GracefulShutdownTest {
         String response = readAll(socket.getInputStream());
         assertThat(response).startsWith("HTTP/1.1 201");
         assertThat(response).contains("\"id\":\"drained\"");
+        // The client must not send its next request on this connection: it is about to close.
+        assertThat(response).containsIgnoringCase("Connection: close");
       }
       assertThat(service.terminate(Duration.ofSeconds(15))).isZero();
     }
