@@ -38,7 +38,6 @@ public final class HttpServerMetrics implements HttpHandler {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ConcurrentMap<RequestKey, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentMap<RouteKey, Sizes> sizes = new ConcurrentHashMap<>();
-  private final ExchangeCompletionListener recorder = this::record;
 
   public HttpServerMetrics(HttpHandler next, MeterRegistry registry) {
     this.next = next;
@@ -51,11 +50,29 @@ public final class HttpServerMetrics implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     inFlight.incrementAndGet();
-    exchange.addExchangeCompleteListener(recorder);
+    exchange.addExchangeCompleteListener(new Completion(System.nanoTime()));
     next.handleRequest(exchange);
   }
 
-  private void record(HttpServerExchange exchange, ExchangeCompletionListener.NextListener next) {
+  /**
+   * Records the request when its exchange completes. It keeps its own start time: Undertow's
+   * {@code getRequestStartTime()} is -1 unless the listener was built with
+   * {@code RECORD_REQUEST_START_TIME}.
+   */
+  private final class Completion implements ExchangeCompletionListener {
+    private final long started;
+
+    Completion(long started) {
+      this.started = started;
+    }
+
+    @Override
+    public void exchangeEvent(HttpServerExchange exchange, NextListener next) {
+      record(exchange, started, next);
+    }
+  }
+
+  private void record(HttpServerExchange exchange, long started, ExchangeCompletionListener.NextListener next) {
     try {
       inFlight.decrementAndGet();
       int status = exchange.getStatusCode();
@@ -63,7 +80,7 @@ public final class HttpServerMetrics implements HttpHandler {
           method(exchange),
           route(exchange, status),
           status,
-          System.nanoTime() - exchange.getRequestStartTime(),
+          System.nanoTime() - started,
           Math.max(0, exchange.getRequestContentLength()),
           exchange.getResponseBytesSent());
     } finally {

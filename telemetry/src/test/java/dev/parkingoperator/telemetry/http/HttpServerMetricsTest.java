@@ -88,6 +88,25 @@ class HttpServerMetricsTest {
   }
 
   @Test
+  void measuresHowLongARequestTook() throws Exception {
+    var pending = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/slow")).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    long heldNanos = System.nanoTime();
+    Thread.sleep(200); // the handler holds the request this long
+    release.countDown();
+    pending.get(10, TimeUnit.SECONDS);
+    long upperBoundNanos = System.nanoTime() - heldNanos + TimeUnit.SECONDS.toNanos(1);
+
+    await().untilAsserted(() -> {
+      Timer timer = registry.get("http.server.requests").tags("route", "/slow").timer();
+      assertThat(timer.count()).isEqualTo(1);
+      assertThat(timer.totalTime(TimeUnit.NANOSECONDS))
+          .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200))
+          .isLessThan(upperBoundNanos);
+    });
+  }
+
+  @Test
   void collapsesUnknownPaths() throws Exception {
     get("/nope/1");
     get("/nope/2");
