@@ -3,11 +3,9 @@
 # one run: both services up at once, warmed, then alternating wrk rounds; errors counted.
 # Usage: bench/entry-exit.sh [rounds] [seconds-per-round]
 #   LOTS=n spreads the entries over n lots (default 1: every write queues on one lot's row)
-#   PG_URL: the PostgreSQL server
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
-PG_HOST_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 ensure_jar
 WORK=$(mktemp -d)
 SCHEMA=bench_$$
@@ -15,11 +13,11 @@ PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null
-  psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  pg_schema_drop "$SCHEMA"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
+pg_schema_create "$SCHEMA"
 
 start() { # name [env...] -> PORT_<name>, PID_<name>
   local name=$1 port
@@ -31,15 +29,14 @@ start() { # name [env...] -> PORT_<name>, PID_<name>
   printf -v "PORT_$name" %s "$port"
   SERVICE_PID=
   for id in $(lot_ids); do
-    curl -sf -XPOST "http://127.0.0.1:$port/api/lots" -H 'content-type: application/json' \
-      -d '{"id":"'"$id"'","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+    create_lot "http://127.0.0.1:$port" "$id"
   done
 }
 lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
 if ((${LOTS:-1} <= 1)); then unset LOTS; fi
 export LOTS
 start embedded
-start postgres PARKING_DB_URL="$PG_HOST_URL?currentSchema=$SCHEMA" PARKING_DB_USERNAME=postgres
+start postgres PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
 
 # pairs PORT -> "pairs/s errors" for one round (errors: non-2xx answers plus socket errors)
 pairs() {

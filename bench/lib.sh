@@ -46,3 +46,14 @@ cpu_ms() {
 median() {
   sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 }
+
+# create_lot BASE_URL ID [CAPACITY]: a lot with the benches' tariff
+create_lot() {
+  curl -sf -XPOST "$1/api/lots" -H 'content-type: application/json' \
+    -d '{"id":"'"$2"'","name":"Bench","capacity":'"${3:-100000}"',"hourlyRateCents":250}' >/dev/null
+}
+
+# A schema of its own on the local PostgreSQL (127.0.0.1:5432, database test), and its removal
+pg_schema_create() { psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $1" >/dev/null; }
+pg_schema_drop() { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $1 CASCADE" >/dev/null 2>&1 || true; }
+pg_url() { echo "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$1"; }

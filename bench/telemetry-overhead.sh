@@ -48,6 +48,10 @@ c_on=$(printf '%s\n' "${on_cpu[@]}" | median)
 c_off=$(printf '%s\n' "${off_cpu[@]}" | median)
 echo "median: on $m_on, off $m_off req/s; on/off = $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.3f", a/b}')"
 echo "median CPU per request: on $c_on µs, off $c_off µs; on/off = $(awk -v a="$c_on" -v b="$c_off" 'BEGIN {printf "%.3f", a/b}')"
+# Rounds alternate, so each pair saw the same moment of a noisy machine: the median of the
+# per-round ratios is the steadier figure.
+paired() { local -n a=$1 b=$2; for i in "${!a[@]}"; do awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN {printf "%.4f\n", x/y}'; done | median; }
+echo "median of per-round ratios: throughput on/off $(paired on off), CPU per request on/off $(paired on_cpu off_cpu)"
 
 # /metrics with 100 lots, each with some traffic so every per-lot series exists
 for n in $(seq 1 100); do

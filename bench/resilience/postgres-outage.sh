@@ -16,17 +16,16 @@ cleanup() {
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   stop_service
   [[ -n ${PROBE:-} ]] && kill "$PROBE" 2>/dev/null
-  psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  pg_schema_drop "$SCHEMA"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
+pg_schema_create "$SCHEMA"
 port=$(free_port); metrics=$(free_port)
 base=http://127.0.0.1:$port
 start_service "$port" "$WORK/unused" METRICS_PORT="$metrics" \
-  PARKING_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" PARKING_DB_USERNAME=postgres
-curl -sf -XPOST "$base/api/lots" -H 'content-type: application/json' \
-  -d '{"id":"bench","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+  PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
+create_lot "$base" bench
 
 # readiness every 250 ms: "<ms since start> <status>"
 t_start=$(date +%s%N)

@@ -11,8 +11,7 @@ trap 'stop_service; rm -rf "$WORK"' EXIT
 port=$(free_port)
 base=http://127.0.0.1:$port
 start_service "$port" "$WORK/data" METRICS_PORT="$(free_port)"
-curl -sf -XPOST "$base/api/lots" -H 'content-type: application/json' \
-  -d '{"id":"bench","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+create_lot "$base" bench
 
 python3 "$ROOT/bench/resilience/load.py" --urls "$base" --seconds "$SECONDS_TOTAL" --workers 16 \
   --acks "$WORK/acks.txt" >"$WORK/summary.json" &

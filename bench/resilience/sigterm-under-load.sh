@@ -16,8 +16,7 @@ base=http://127.0.0.1:$port
 failed=0
 for round in $(seq 1 "$ROUNDS"); do
   start_service "$port" "$WORK/data" METRICS_PORT="$(free_port)"
-  curl -s -XPOST "$base/api/lots" -H 'content-type: application/json' \
-    -d '{"id":"bench","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+  create_lot "$base" bench || true # exists after the first round
   python3 "$ROOT/bench/resilience/load.py" --urls "$base" --seconds "$SECONDS_TOTAL" --workers 32 \
     --acks "$WORK/acks$round.txt" >"$WORK/summary$round.json" &
   load=$!

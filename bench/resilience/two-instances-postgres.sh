@@ -14,21 +14,20 @@ sql() { psql -qtAX -h 127.0.0.1 -U postgres -d test -c "SET search_path TO $SCHE
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null
-  psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  pg_schema_drop "$SCHEMA"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
+pg_schema_create "$SCHEMA"
 urls=()
 for name in one two; do
   port=$(free_port)
   start_service "$port" "$WORK/$name" METRICS_PORT="$(free_port)" \
-    PARKING_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" PARKING_DB_USERNAME=postgres
+    PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
   PIDS+=("$SERVICE_PID"); SERVICE_PID=
   urls+=("http://127.0.0.1:$port")
 done
-curl -sf -XPOST "${urls[0]}/api/lots" -H 'content-type: application/json' \
-  -d '{"id":"small","name":"Small","capacity":'"$CAPACITY"',"hourlyRateCents":250}' >/dev/null
+create_lot "${urls[0]}" small "$CAPACITY"
 
 python3 "$ROOT/bench/resilience/load.py" --urls "${urls[0]},${urls[1]}" --lot small \
   --seconds "$SECONDS_TOTAL" --workers 32 >"$WORK/summary.json" &

@@ -22,15 +22,20 @@ public final class MeterRegistries {
    * A registry tagged {@code application=<name>} with JVM meters, the standard {@code process_*}
    * series of Prometheus' own client libraries, and {@code <prefix>_build_info}. No per-instance
    * tags: Prometheus adds namespace, pod and instance from discovery.
+   *
+   * @param filters more filters, applied before any meter is registered
    */
   public static PrometheusMeterRegistry prometheus(
-      String application, String buildInfoPrefix, BuildInfo build) {
+      String application, String buildInfoPrefix, BuildInfo build, MeterFilter... filters) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry
         .config()
         .commonTags(Tags.of("application", application))
         // process_start_time_seconds comes from ProcessMetrics below; two would break the scrape.
         .meterFilter(MeterFilter.denyNameStartsWith("process.start.time"));
+    for (MeterFilter filter : filters) {
+      registry.config().meterFilter(filter); // before any meter exists, so it applies to all
+    }
     bindJvm(registry);
     ProcessMetrics.builder().register(registry.getPrometheusRegistry());
     Gauge.builder(buildInfoPrefix + ".build.info", () -> 1)

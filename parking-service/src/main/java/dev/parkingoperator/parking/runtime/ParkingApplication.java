@@ -59,7 +59,7 @@ public final class ParkingApplication implements AutoCloseable {
     Readiness readiness = new Readiness();
     // The database is the longest step of start-up (file, pool, migrations): it starts first.
     CompletableFuture<Database> opening = openInBackground(config);
-    ServiceTelemetry telemetry = ServiceTelemetry.create(config.telemetry());
+    ServiceTelemetry telemetry = ServiceTelemetry.create(config.telemetry(), !config.database().isEmbedded());
     SwappableHandler api = new SwappableHandler(ApiRoutes.starting());
     TelemetryServer telemetryServer = null;
     ApiServer apiServer = null;

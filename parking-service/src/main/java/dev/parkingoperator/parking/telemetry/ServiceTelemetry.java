@@ -10,6 +10,7 @@ import dev.parkingoperator.telemetry.MeterRegistries;
 import dev.parkingoperator.telemetry.TelemetryConfig;
 import dev.parkingoperator.telemetry.TelemetryServer;
 import dev.parkingoperator.telemetry.http.HttpServerMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import java.util.List;
@@ -37,12 +38,25 @@ public final class ServiceTelemetry {
     this.events = registry == null ? ParkingEvents.NONE : new ParkingMetrics(registry);
   }
 
-  public static ServiceTelemetry create(TelemetryConfig config) {
+  /**
+   * @param poolCanWait whether taking a connection can wait (an external database): only then are
+   *     the pool's per-borrow timers worth their cost on every request; the embedded pool has a
+   *     connection for every thread, and keeps its gauges
+   */
+  public static ServiceTelemetry create(TelemetryConfig config, boolean poolCanWait) {
     BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
     PrometheusMeterRegistry registry =
-        config.metricsEnabled() ? MeterRegistries.prometheus(config.application(), "parking", build) : null;
+        config.metricsEnabled()
+            ? MeterRegistries.prometheus(
+                config.application(), "parking", build, poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS)
+            : null;
     return new ServiceTelemetry(config, build, registry);
   }
+
+  private static final MeterFilter PER_BORROW_POOL_TIMERS =
+      MeterFilter.deny(
+          id -> id.getName().equals("hikaricp.connections.acquire")
+              || id.getName().equals("hikaricp.connections.usage"));
 
   /** What the domain tells about entries, exits and lots. */
   public ParkingEvents events() {

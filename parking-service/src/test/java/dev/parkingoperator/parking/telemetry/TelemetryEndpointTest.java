@@ -114,9 +114,10 @@ class TelemetryEndpointTest {
         .contains("http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"/api/lots/{lotId}\",status=\"404\"} 1")
         .contains("http_server_requests_seconds_bucket{application=\"parking-service\",method=\"GET\",outcome=\"SUCCESS\",route=\"/api/lots/{lotId}\",status=\"200\",le=\"0.005\"}")
         .contains("http_server_requests_active")
-        .contains("http_server_request_size_bytes_count")
+        .contains("http_server_request_body_bytes_total")
         .contains("hikaricp_connections_active")
-        .contains("hikaricp_connections_usage_seconds_count")
+        .contains("hikaricp_connections_pending")
+        .doesNotContain("hikaricp_connections_usage_seconds_count") // per-borrow: external databases only
         .contains("parking_build_info{application=\"parking-service\"")
         .doesNotContain("/api/lots/a\"")
         .doesNotContain("route=\"/api/whatever/123\"");

@@ -1,6 +1,6 @@
 package dev.parkingoperator.telemetry.http;
 
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,12 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Measures every request once, when its exchange completes: {@code http_server_requests_seconds}
  * (a histogram with buckets for a web API) by method, route template, status and outcome; requests
- * in flight; request and response sizes by method and route. The route is the matched path
+ * in flight; request and response body bytes by method and route, as counters (a size summary's
+ * max tracking cost more per request than the timer itself). The route is the matched path
  * template ({@code /api/lots/{lotId}}), never the raw path: unmatched requests are {@code NOT_FOUND}
  * or {@code UNKNOWN}, so the number of series stays bounded.
  */
@@ -35,21 +36,22 @@ public final class HttpServerMetrics implements HttpHandler {
 
   private final HttpHandler next;
   private final MeterRegistry registry;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  // Two I/O threads change it per request; a LongAdder spares them one contended cache line.
+  private final LongAdder inFlight = new LongAdder();
   private final ConcurrentMap<RequestKey, Timer> timers = new ConcurrentHashMap<>();
-  private final ConcurrentMap<RouteKey, Sizes> sizes = new ConcurrentHashMap<>();
+  private final ConcurrentMap<RouteKey, Bytes> bytes = new ConcurrentHashMap<>();
 
   public HttpServerMetrics(HttpHandler next, MeterRegistry registry) {
     this.next = next;
     this.registry = registry;
-    Gauge.builder("http.server.requests.active", inFlight, AtomicInteger::get)
+    Gauge.builder("http.server.requests.active", inFlight, LongAdder::sum)
         .description("HTTP requests being served now")
         .register(registry);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    inFlight.incrementAndGet();
+    inFlight.increment();
     exchange.addExchangeCompleteListener(new Completion(System.nanoTime()));
     next.handleRequest(exchange);
   }
@@ -74,7 +76,7 @@ public final class HttpServerMetrics implements HttpHandler {
 
   private void record(HttpServerExchange exchange, long started, ExchangeCompletionListener.NextListener next) {
     try {
-      inFlight.decrementAndGet();
+      inFlight.decrement();
       int status = exchange.getStatusCode();
       record(
           method(exchange),
@@ -91,9 +93,9 @@ public final class HttpServerMetrics implements HttpHandler {
   /** What one completed request adds; the hot path, measured by bench/jmh. */
   public void record(String method, String route, int status, long nanos, long requestBytes, long responseBytes) {
     timers.computeIfAbsent(new RequestKey(method, route, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
-    Sizes routeSizes = sizes.computeIfAbsent(new RouteKey(method, route), this::sizes);
-    routeSizes.request().record(requestBytes);
-    routeSizes.response().record(responseBytes);
+    Bytes routeBytes = bytes.computeIfAbsent(new RouteKey(method, route), this::bytes);
+    routeBytes.request().increment(requestBytes);
+    routeBytes.response().increment(responseBytes);
   }
 
   private static String method(HttpServerExchange exchange) {
@@ -118,14 +120,14 @@ public final class HttpServerMetrics implements HttpHandler {
         .register(registry);
   }
 
-  private Sizes sizes(RouteKey key) {
-    return new Sizes(
-        size("http.server.request.size", "Sizes of request bodies", key),
-        size("http.server.response.size", "Sizes of response bodies", key));
+  private Bytes bytes(RouteKey key) {
+    return new Bytes(
+        counter("http.server.request.body", "Bytes of request bodies received", key),
+        counter("http.server.response.body", "Bytes of response bodies sent", key));
   }
 
-  private DistributionSummary size(String name, String description, RouteKey key) {
-    return DistributionSummary.builder(name)
+  private Counter counter(String name, String description, RouteKey key) {
+    return Counter.builder(name)
         .description(description)
         .baseUnit("bytes")
         .tags("method", key.method(), "route", key.route())
@@ -136,5 +138,5 @@ public final class HttpServerMetrics implements HttpHandler {
 
   private record RouteKey(String method, String route) {}
 
-  private record Sizes(DistributionSummary request, DistributionSummary response) {}
+  private record Bytes(Counter request, Counter response) {}
 }

@@ -3,7 +3,7 @@ package dev.parkingoperator.telemetry.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -119,16 +119,16 @@ class HttpServerMetricsTest {
   }
 
   @Test
-  void recordsRequestAndResponseSizes() throws Exception {
+  void countsRequestAndResponseBodyBytes() throws Exception {
     http.send(
         HttpRequest.newBuilder(URI.create(base + "/items")).POST(HttpRequest.BodyPublishers.ofString("0123456789")).build(),
         HttpResponse.BodyHandlers.discarding());
 
     await().untilAsserted(() -> {
-      DistributionSummary request = registry.get("http.server.request.size").tags("route", "/items", "method", "POST").summary();
-      DistributionSummary response = registry.get("http.server.response.size").tags("route", "/items", "method", "POST").summary();
-      assertThat(request.totalAmount()).isEqualTo(10);
-      assertThat(response.totalAmount()).isEqualTo("created!".length());
+      Counter request = registry.get("http.server.request.body").tags("route", "/items", "method", "POST").counter();
+      Counter response = registry.get("http.server.response.body").tags("route", "/items", "method", "POST").counter();
+      assertThat(request.count()).isEqualTo(10);
+      assertThat(response.count()).isEqualTo("created!".length());
     });
   }
 
