@@ -1,8 +1,8 @@
 package dev.parkingoperator.parking.http;
 
 import io.undertow.io.Receiver;
-import io.undertow.server.HttpServerExchange;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
@@ -66,7 +66,11 @@ final class EndpointHandler implements HttpHandler {
       exchange.dispatch(() -> run(exchange, ApiRequest.Body.TOO_LARGE));
       return;
     }
-    LOG.debug("{} {}: request body not received: {}", exchange.getRequestMethod(), exchange.getRequestPath(), failure.getMessage());
+    LOG.debug(
+        "{} {}: request body not received: {}",
+        exchange.getRequestMethod(),
+        exchange.getRequestPath(),
+        failure.getMessage());
     IoUtils.safeClose(exchange.getConnection());
   }
 

@@ -2,6 +2,7 @@ package dev.parkingoperator.parking.runtime;
 
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.ResponseCommitListener;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -50,14 +51,15 @@ public final class ApiServer {
    */
   private static HttpHandler closingWhileDraining(
       HttpHandler next, AtomicBoolean draining, LongAdder answeredWhileDraining) {
+    ResponseCommitListener closeNotice =
+        committing -> {
+          if (draining.get()) {
+            committing.setPersistent(false);
+            answeredWhileDraining.increment();
+          }
+        };
     return exchange -> {
-      exchange.addResponseCommitListener(
-          committing -> {
-            if (draining.get()) {
-              committing.setPersistent(false);
-              answeredWhileDraining.increment();
-            }
-          });
+      exchange.addResponseCommitListener(closeNotice);
       next.handleRequest(exchange);
     };
   }
