@@ -3,6 +3,7 @@
 # side in one run: start to first 200 (each, several times), then alternating wrk rounds.
 # Usage: bench/api-vs-baseline.sh [rounds] [seconds-per-round]
 source "$(dirname "$0")/lib.sh"
+need wrk wrk
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
 ensure_jar

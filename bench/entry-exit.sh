@@ -4,6 +4,7 @@
 # Usage: bench/entry-exit.sh [rounds] [seconds-per-round]
 #   LOTS=n spreads the entries over n lots (default 1: every write queues on one lot's row)
 source "$(dirname "$0")/lib.sh"
+need wrk wrk
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
 ensure_jar

@@ -57,3 +57,6 @@ create_lot() {
 pg_schema_create() { psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $1" >/dev/null; }
 pg_schema_drop() { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $1 CASCADE" >/dev/null 2>&1 || true; }
 pg_url() { echo "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$1"; }
+
+# need COMMAND PACKAGE: stop with the Debian package to install when a tool is missing
+need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 not found; install it: apt-get install -y $2" >&2; exit 1; }; }

@@ -2,6 +2,7 @@
 # Start-up to first 200, idle RSS, and wrk throughput of the parking service on its embedded store.
 # Usage: bench/service-basics.sh [rounds]   (JAVA_OPTS passes JVM flags)
 source "$(dirname "$0")/lib.sh"
+need wrk wrk
 ROUNDS=${1:-5}
 ensure_jar
 WORK=$(mktemp -d)

@@ -3,6 +3,7 @@
 # METRICS_ENABLED=false, alternating rounds; then the time to serve /metrics with 100 lots.
 # Usage: bench/telemetry-overhead.sh [rounds] [seconds-per-round]
 source "$(dirname "$0")/lib.sh"
+need wrk wrk
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
 ensure_jar
