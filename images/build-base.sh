@@ -21,7 +21,8 @@ mkdir -p "$rootfs" "$(dirname "$out")"
 modules=java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.scripting
 modules=$modules,java.security.jgss,java.security.sasl,java.sql,jdk.management,jdk.net,jdk.unsupported
 modules=$modules,jdk.naming.dns,jdk.crypto.ec,jdk.zipfs,jdk.jcmd,jdk.attach
-jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
+# --generate-cds-archive: the JDK classes archive that an application archive is layered on.
+jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
   --output "$rootfs/opt/java" >/dev/null
 
 chmod 777 "$work" # apt downloads as its own user
