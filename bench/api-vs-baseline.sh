@@ -50,8 +50,7 @@ svc_port=$(free_port)
   exec java -XX:SharedArchiveFile=$CDS_ARCHIVE -jar "$JAR") >"$WORK/svc.log" 2>&1 &
 PIDS+=("$!")
 until curl -sf -o /dev/null "http://127.0.0.1:$base_port/" && curl -sf -o /dev/null "http://127.0.0.1:$svc_port/api/lots"; do sleep 0.05; done
-curl -sf -XPOST "http://127.0.0.1:$svc_port/api/lots" -H 'content-type: application/json' \
-  -d '{"id":"bench","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+create_lot "http://127.0.0.1:$svc_port" bench
 rps() { wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
 for _ in 1 2; do rps "http://127.0.0.1:$base_port/" >/dev/null; rps "http://127.0.0.1:$svc_port/api/lots/bench" >/dev/null; done
 base=() svc=()

@@ -10,10 +10,8 @@ SECONDS_PER_ROUND=${2:-10}
 ensure_jar
 WORK=$(mktemp -d)
 SCHEMA=bench_$$
-PIDS=()
 cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null
+  stop_kept
   pg_schema_drop "$SCHEMA"
   rm -rf "$WORK"
 }
@@ -24,11 +22,9 @@ start() { # name [env...] -> PORT_<name>, PID_<name>
   local name=$1 port
   shift
   port=$(free_port)
-  start_service "$port" "$WORK/$name" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "$@"
-  PIDS+=("$SERVICE_PID")
-  printf -v "PID_$name" %s "$SERVICE_PID"
+  start_kept "$port" "$WORK/$name" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "$@"
+  printf -v "PID_$name" %s "$KEPT_PID"
   printf -v "PORT_$name" %s "$port"
-  SERVICE_PID=
   for id in $(lot_ids); do
     create_lot "http://127.0.0.1:$port" "$id"
   done

@@ -27,6 +27,20 @@ start_service() {
   START_MS=$(((t1 - t0) / 1000000))
 }
 
+# Services that stay up beside each other: start_kept takes start_service's arguments and sets
+# KEPT_PID; stop_kept, in a script's EXIT trap, stops every one of them.
+KEPT_PIDS=()
+start_kept() {
+  start_service "$@"
+  KEPT_PID=$SERVICE_PID
+  KEPT_PIDS+=("$SERVICE_PID")
+  SERVICE_PID=
+}
+stop_kept() {
+  for p in "${KEPT_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+
 stop_service() {
   [[ -n ${SERVICE_PID:-} ]] || return 0
   kill -TERM "$SERVICE_PID" 2>/dev/null || true

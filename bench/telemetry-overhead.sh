@@ -8,21 +8,17 @@ ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
 ensure_jar
 WORK=$(mktemp -d)
-PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'stop_kept; rm -rf "$WORK"' EXIT
 
 start() { # name metrics_enabled -> sets PORT_<name>, METRICS_<name>
   local port metrics
   port=$(free_port)
   metrics=$(free_port)
-  start_service "$port" "$WORK/$1" METRICS_PORT="$metrics" METRICS_BIND=127.0.0.1 METRICS_ENABLED="$2"
-  PIDS+=("$SERVICE_PID")
-  printf -v "PID_$1" %s "$SERVICE_PID"
-  SERVICE_PID=
+  start_kept "$port" "$WORK/$1" METRICS_PORT="$metrics" METRICS_BIND=127.0.0.1 METRICS_ENABLED="$2"
+  printf -v "PID_$1" %s "$KEPT_PID"
   printf -v "PORT_$1" %s "$port"
   printf -v "METRICS_$1" %s "$metrics"
-  curl -sf -XPOST "http://127.0.0.1:$port/api/lots" -H 'content-type: application/json' \
-    -d '{"id":"bench","name":"Bench","capacity":100000,"hourlyRateCents":250}' >/dev/null
+  create_lot "http://127.0.0.1:$port" bench
 }
 start on true
 start off false

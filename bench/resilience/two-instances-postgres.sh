@@ -9,11 +9,9 @@ CAPACITY=${2:-20}
 ensure_jar
 WORK=$(mktemp -d)
 SCHEMA=twin_$$
-PIDS=()
 sql() { psql -qtAX -h 127.0.0.1 -U postgres -d test -c "SET search_path TO $SCHEMA; $1"; }
 cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null
+  stop_kept
   pg_schema_drop "$SCHEMA"
   rm -rf "$WORK"
 }
@@ -22,9 +20,8 @@ pg_schema_create "$SCHEMA"
 urls=()
 for name in one two; do
   port=$(free_port)
-  start_service "$port" "$WORK/$name" METRICS_PORT="$(free_port)" \
+  start_kept "$port" "$WORK/$name" METRICS_PORT="$(free_port)" \
     PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
-  PIDS+=("$SERVICE_PID"); SERVICE_PID=
   urls+=("http://127.0.0.1:$port")
 done
 create_lot "${urls[0]}" small "$CAPACITY"
