@@ -7,14 +7,11 @@ import dev.parkingoperator.e2e.standin.JarProcess;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.Convergence;
 import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.OperatorScrape;
 import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -73,7 +70,7 @@ class OperatorProcessResilienceTest {
       int metricsB = ServiceProcess.freePort();
       try (JarProcess a = operator(client, "a", leaderElected("operator-a", metricsA));
           JarProcess b = startedOnceALeads(client, metricsB)) {
-        await("operator-b up as standby").atMost(WAIT).until(() -> scrape(metricsB).isPresent());
+        await("operator-b up as standby").atMost(WAIT).until(() -> answers(metricsB));
         for (int i = 0; i < 10; i++) {
           client.resource(Apps.app("shared", "app-" + i)).create();
         }
@@ -130,25 +127,17 @@ class OperatorProcessResilienceTest {
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
   }
 
-  private static double reconciliations(int metricsPort) {
-    String scrape = scrape(metricsPort).orElseThrow();
-    return scrape.lines()
-        .filter(line -> line.startsWith("operator_sdk_reconciliations_started_total"))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+  private static double reconciliations(int metricsPort) throws Exception {
+    return OperatorScrape.sum(OperatorScrape.scrape(metricsPort), "operator_sdk_reconciliations_started_total");
   }
 
-  private static Optional<String> scrape(int metricsPort) {
+  /** Whether the operator's telemetry listener answers yet. */
+  private static boolean answers(int metricsPort) throws InterruptedException {
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-    } catch (java.io.IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+      OperatorScrape.scrape(metricsPort);
+      return true;
+    } catch (java.io.IOException notYet) {
+      return false;
     }
   }
 }

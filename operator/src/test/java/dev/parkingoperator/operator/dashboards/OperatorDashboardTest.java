@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.OperatorScrape;
 import dev.parkingoperator.operator.support.RunningOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +39,8 @@ class OperatorDashboardTest {
         RunningOperator operator = RunningOperator.start(operatorClient)) {
       cluster.dispatcher().failWrites("/namespaces/dash/deployments", 1);
       cluster.client().resource(Apps.app("dash", "app")).create();
-      HttpClient http = HttpClient.newHttpClient();
-      HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.telemetryPort() + "/metrics")).build();
-
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        String body = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+        String body = OperatorScrape.scrape(operator.telemetryPort());
         assertThat(wanted).allSatisfy(name -> assertThat(body).as("exported series %s", name).containsPattern("(?m)^" + name + "[{ ]"));
       });
     }

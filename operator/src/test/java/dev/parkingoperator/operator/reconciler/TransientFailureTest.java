@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.OperatorScrape;
 import dev.parkingoperator.operator.support.RunningOperator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,11 +40,7 @@ class TransientFailureTest {
       });
 
       assertThat(degradedReasons).containsExactly("ReconcileError");
-      String metrics =
-          HttpClient.newHttpClient()
-              .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + operator.telemetryPort() + "/metrics")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String metrics = OperatorScrape.scrape(operator.telemetryPort());
       assertThat(metrics).contains("operator_sdk_events_received_total").containsPattern("operator_sdk_reconciliations_failed_total\\{[^}]*\\} [1-9]");
     }
   }

@@ -7,21 +7,16 @@ import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.Convergence;
 import dev.parkingoperator.operator.support.CountingCrudDispatcher.Faults;
 import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.OperatorScrape;
 import dev.parkingoperator.operator.support.RunningOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,10 +53,10 @@ class FaultInjectionTest {
         injectedFaults = cluster.dispatcher().injectedServerErrors() + cluster.dispatcher().injectedConflicts();
         List<HasMetadata> owned = Convergence.ownedObjects(client, NAMESPACES);
         assertThat(owned).hasSize(2 * APPS).allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
-        String metrics = scrape(operator.telemetryPort());
-        assertThat(counter(metrics, "operator_sdk_reconciliations_failed_total")).isPositive();
+        String metrics = OperatorScrape.scrape(operator.telemetryPort());
+        assertThat(OperatorScrape.sum(metrics, "operator_sdk_reconciliations_failed_total")).isPositive();
         // The SDK tags each started reconciliation with its retry number: retries are those above 0.
-        assertThat(counter(metrics, "operator_sdk_reconciliations_started_total", "reconciliations_retries_number=\"[1-9]"))
+        assertThat(OperatorScrape.sum(metrics, "operator_sdk_reconciliations_started_total", "reconciliations_retries_number=\"[1-9]"))
             .isPositive();
       }
     } finally {
@@ -72,31 +67,6 @@ class FaultInjectionTest {
     assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
     // At most one line per injected fault (fabric8 retries many 500s before the reconciler sees them).
     assertThat(warnings).isPositive().isLessThanOrEqualTo(injectedFaults);
-  }
-
-  private static String scrape(int port) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
-  }
-
-  /** The sum of a counter's series in a Prometheus text scrape. */
-  static double counter(String scrape, String name) {
-    return counter(scrape, name, "");
-  }
-
-  /** The sum of a counter's series whose labels contain a match of {@code labelPattern}. */
-  static double counter(String scrape, String name, String labelPattern) {
-    String labels = "\\{[^}]*" + labelPattern + "[^}]*\\}";
-    Matcher series =
-        Pattern.compile("(?m)^" + name + (labelPattern.isEmpty() ? "(?:" + labels + ")?" : labels) + " ([0-9.eE+]+)$")
-            .matcher(scrape);
-    double sum = 0;
-    while (series.find()) {
-      sum += Double.parseDouble(series.group(1));
-    }
-    return sum;
   }
 
   /** Writes to the real stderr and keeps a copy. */
