@@ -76,9 +76,13 @@ public final class ParkingApplication implements AutoCloseable {
     }
     // Time-ordered ticket ids (UUIDv7): new tickets land at the end of the primary-key index, so a
     // group commit writes a few pages instead of one random page per ticket.
+    JdbcParkingStore store =
+        config.database().isPostgres()
+            ? JdbcParkingStore.onPostgres(database.dataSource())
+            : JdbcParkingStore.portable(database.dataSource(), database.afterCommit());
     ParkingService parking =
         new ParkingService(
-            new JdbcParkingStore(database.dataSource(), database.afterCommit()),
+            store,
             clock,
             telemetry.events(),
             Generators.timeBasedEpochGenerator()::generate);

@@ -39,6 +39,10 @@ public record DatabaseSettings(
     return url == null;
   }
 
+  public boolean isPostgres() {
+    return url != null && url.startsWith("jdbc:postgresql:");
+  }
+
   /**
    * The JDBC URL to connect to. On the embedded store, writes reach the file through group commit
    * (GroupCommit) before a request is answered, so a killed process loses nothing acknowledged.

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Entry+exit pairs per second on PostgreSQL: this checkout's build against another build of the
+# service, both up at once on their own schemas, alternating wrk rounds on one lot (LOTS=n: n lots).
+# Usage: bench/entry-exit-vs-build.sh OTHER_ROOT [rounds] [seconds-per-round]
+#   OTHER_ROOT holds parking-service/target/parking-service.{jar,jsa}, e.g. a worktree of an older
+#   commit built with ./mvnw -q package -DskipTests -pl parking-service -am
+source "$(dirname "$0")/lib.sh"
+need wrk wrk
+OTHER_ROOT=$(cd "${1:?usage: $0 OTHER_ROOT [rounds] [seconds]}" && pwd)
+ROUNDS=${2:-5}
+SECONDS_PER_ROUND=${3:-6}
+ensure_jar
+[[ -f $OTHER_ROOT/$JAR ]] || { echo "no $JAR under $OTHER_ROOT" >&2; exit 2; }
+WORK=$(mktemp -d)
+cleanup() {
+  stop_kept
+  pg_schema_drop "other_$$"
+  pg_schema_drop "this_$$"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
+if ((${LOTS:-1} <= 1)); then unset LOTS; fi
+export LOTS
+
+start() { # root schema -> PORT_<schema prefix>
+  local root=$1 schema=$2 port
+  port=$(free_port)
+  ROOT=$root start_kept "$port" "$WORK/$schema" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 \
+    PARKING_DB_URL="$(pg_url "$schema")" PARKING_DB_USERNAME=postgres
+  for id in $(lot_ids); do create_lot "http://127.0.0.1:$port" "$id"; done
+  STARTED_PORT=$port
+}
+pg_schema_create "other_$$"
+pg_schema_create "this_$$"
+start "$OTHER_ROOT" "other_$$"; other=$STARTED_PORT
+start "$ROOT" "this_$$"; this=$STARTED_PORT
+
+pairs() { # PORT -> "pairs/s errors"
+  wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" -s "$ROOT/bench/wrk/entry-exit.lua" "http://127.0.0.1:$1" | awk '
+    /Requests\/sec/ {rps = $2}
+    /Non-2xx/ {errors += $NF}
+    /Socket errors/ {gsub(/,/, ""); errors += $4 + $6 + $8 + $10}
+    END {printf "%.0f %d\n", rps / 2, errors}'
+}
+for _ in 1 2; do pairs "$other" >/dev/null; pairs "$this" >/dev/null; done
+a=() b=() errors=0
+for i in $(seq 1 "$ROUNDS"); do
+  read -r p e < <(pairs "$other"); a+=("$p"); errors=$((errors + e))
+  read -r q f < <(pairs "$this"); b+=("$q"); errors=$((errors + f))
+  echo "round $i: other build $p pairs/s ($e errors), this build $q pairs/s ($f errors)"
+done
+ma=$(printf '%s\n' "${a[@]}" | median); mb=$(printf '%s\n' "${b[@]}" | median)
+echo "median: other $ma, this $mb pairs/s; this/other = $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", b/a}'); errors: $errors"
