@@ -36,13 +36,7 @@ pg_schema_create "this_$$"
 start "$OTHER_ROOT" "other_$$"; other=$STARTED_PORT
 start "$ROOT" "this_$$"; this=$STARTED_PORT
 
-pairs() { # PORT -> "pairs/s errors"
-  wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" -s "$ROOT/bench/wrk/entry-exit.lua" "http://127.0.0.1:$1" | awk '
-    /Requests\/sec/ {rps = $2}
-    /Non-2xx/ {errors += $NF}
-    /Socket errors/ {gsub(/,/, ""); errors += $4 + $6 + $8 + $10}
-    END {printf "%.0f %d\n", rps / 2, errors}'
-}
+pairs() { entry_exit_pairs "$1" "$SECONDS_PER_ROUND"; }
 for _ in 1 2; do pairs "$other" >/dev/null; pairs "$this" >/dev/null; done
 a=() b=() errors=0
 for i in $(seq 1 "$ROUNDS"); do

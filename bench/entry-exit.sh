@@ -35,14 +35,7 @@ export LOTS
 start embedded
 start postgres PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
 
-# pairs PORT -> "pairs/s errors" for one round (errors: non-2xx answers plus socket errors)
-pairs() {
-  wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" -s "$ROOT/bench/wrk/entry-exit.lua" "http://127.0.0.1:$1" | awk '
-    /Requests\/sec/ {rps = $2}
-    /Non-2xx/ {errors += $NF}
-    /Socket errors/ {gsub(/,/, ""); errors += $4 + $6 + $8 + $10}
-    END {printf "%.0f %d\n", rps / 2, errors}'
-}
+pairs() { entry_exit_pairs "$1" "$SECONDS_PER_ROUND"; }
 for _ in 1 2 3; do pairs "$PORT_embedded" >/dev/null; pairs "$PORT_postgres" >/dev/null; done
 emb=() pg=() errors=0
 for i in $(seq 1 "$ROUNDS"); do

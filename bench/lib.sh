@@ -62,6 +62,16 @@ median() {
 }
 
 # create_lot BASE_URL ID [CAPACITY]: a lot with the benches' tariff
+# entry_exit_pairs PORT SECONDS -> "pairs/s errors" for one wrk round of bench/wrk/entry-exit.lua
+# (errors: non-2xx answers plus socket errors)
+entry_exit_pairs() {
+  wrk -t2 -c64 -d"$2s" -s "$ROOT/bench/wrk/entry-exit.lua" "http://127.0.0.1:$1" | awk '
+    /Requests\/sec/ {rps = $2}
+    /Non-2xx/ {errors += $NF}
+    /Socket errors/ {gsub(/,/, ""); errors += $4 + $6 + $8 + $10}
+    END {printf "%.0f %d\n", rps / 2, errors}'
+}
+
 create_lot() {
   curl -sf -XPOST "$1/api/lots" -H 'content-type: application/json' \
     -d '{"id":"'"$2"'","name":"Bench","capacity":'"${3:-100000}"',"hourlyRateCents":250}' >/dev/null

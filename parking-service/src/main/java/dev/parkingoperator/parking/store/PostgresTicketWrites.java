@@ -1,11 +1,8 @@
 package dev.parkingoperator.parking.store;
 
-import static dev.parkingoperator.parking.store.StoreRows.setTimestamp;
-
 import dev.parkingoperator.parking.domain.ConflictException;
 import dev.parkingoperator.parking.domain.Ticket;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -41,19 +38,9 @@ final class PostgresTicketWrites implements TicketWrites {
     return transactions.autocommit(
         connection -> {
           try (PreparedStatement park = connection.prepareStatement(TAKE_SPACE_AND_PARK)) {
-            park.setString(1, ticket.lotId());
-            park.setObject(2, ticket.ticketId());
-            park.setString(3, ticket.plate().value());
-            park.setString(4, ticket.plate().value());
-            setTimestamp(park, 5, ticket.enteredAt());
-            if (park.executeUpdate() == 0) {
+            if (StoreRows.park(park, ticket) == 0) {
               throw StoreRows.whyNoSpace(connection, ticket);
             }
-          } catch (SQLException e) {
-            if (StoreErrors.isUniqueViolation(e)) {
-              throw ConflictException.alreadyParked(ticket.plate(), ticket.lotId());
-            }
-            throw e;
           }
           return ticket;
         });
@@ -64,10 +51,7 @@ final class PostgresTicketWrites implements TicketWrites {
     return transactions.autocommit(
         connection -> {
           try (PreparedStatement close = connection.prepareStatement(CLOSE_AND_FREE_SPACE)) {
-            setTimestamp(close, 1, exitedAt);
-            close.setLong(2, feeCents);
-            close.setObject(3, parked.ticketId());
-            if (close.executeUpdate() == 0) {
+            if (StoreRows.exit(close, parked, exitedAt, feeCents) == 0) {
               throw ConflictException.alreadyExited(parked.ticketId());
             }
           }

@@ -62,6 +62,40 @@ final class StoreRows {
     }
   }
 
+  /**
+   * Runs a statement that parks a ticket, binding the lot id as parameter 1 and the ticket's id,
+   * plate, parked plate and entry time as 2–5; returns the rows it inserted.
+   *
+   * @throws ConflictException {@code ALREADY_PARKED} when the plate is parked in that lot already
+   */
+  static int park(PreparedStatement statement, Ticket ticket) throws SQLException {
+    statement.setString(1, ticket.lotId());
+    statement.setObject(2, ticket.ticketId());
+    statement.setString(3, ticket.plate().value());
+    statement.setString(4, ticket.plate().value());
+    setTimestamp(statement, 5, ticket.enteredAt());
+    try {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      if (StoreErrors.isUniqueViolation(e)) {
+        throw ConflictException.alreadyParked(ticket.plate(), ticket.lotId());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Runs a statement that closes a ticket, binding exit time, fee and ticket id as parameters
+   * 1–3; returns the rows it changed.
+   */
+  static int exit(PreparedStatement statement, Ticket parked, Instant exitedAt, long feeCents)
+      throws SQLException {
+    setTimestamp(statement, 1, exitedAt);
+    statement.setLong(2, feeCents);
+    statement.setObject(3, parked.ticketId());
+    return statement.executeUpdate();
+  }
+
   /** A lot from a row in the order of {@link #LOT_COLUMNS}. */
   static Lot lot(ResultSet rows) throws SQLException {
     LotDefinition definition = new LotDefinition(rows.getString(2), rows.getInt(3), tariff(rows, 4));

@@ -1,7 +1,5 @@
 package dev.parkingoperator.parking.store;
 
-import static dev.parkingoperator.parking.store.StoreRows.setTimestamp;
-
 import dev.parkingoperator.parking.domain.ConflictException;
 import dev.parkingoperator.parking.domain.Ticket;
 import java.sql.Connection;
@@ -16,6 +14,11 @@ import java.time.Instant;
  */
 final class TransactionalTicketWrites implements TicketWrites {
 
+  private static final String TAKE_SPACE =
+      "UPDATE lots SET occupied = occupied + 1 WHERE id = ? AND occupied < capacity";
+  private static final String FREE_SPACE =
+      "UPDATE lots SET occupied = occupied - 1 WHERE id = ? AND occupied > 0";
+
   private final Transactions transactions;
 
   TransactionalTicketWrites(Transactions transactions) {
@@ -26,24 +29,14 @@ final class TransactionalTicketWrites implements TicketWrites {
   public Ticket open(Ticket ticket) {
     return transactions.inTransaction(
         connection -> {
-          if (changeOccupancy(connection, "occupied + 1 WHERE id = ? AND occupied < capacity", ticket.lotId()) == 0) {
+          if (updateLot(connection, TAKE_SPACE, ticket.lotId()) == 0) {
             throw StoreRows.whyNoSpace(connection, ticket);
           }
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "INSERT INTO tickets (ticket_id, lot_id, plate, parked_plate, entered_at)"
+                  "INSERT INTO tickets (lot_id, ticket_id, plate, parked_plate, entered_at)"
                       + " VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, ticket.ticketId());
-            insert.setString(2, ticket.lotId());
-            insert.setString(3, ticket.plate().value());
-            insert.setString(4, ticket.plate().value());
-            setTimestamp(insert, 5, ticket.enteredAt());
-            insert.executeUpdate();
-          } catch (SQLException e) {
-            if (StoreErrors.isUniqueViolation(e)) {
-              throw ConflictException.alreadyParked(ticket.plate(), ticket.lotId());
-            }
-            throw e;
+            StoreRows.park(insert, ticket);
           }
           return ticket;
         });
@@ -57,17 +50,14 @@ final class TransactionalTicketWrites implements TicketWrites {
           // Then close the ticket only if it is still parked; if it is not, the throw rolls the
           // freed space back. A parked ticket means occupied > 0, so the condition only guards
           // a ticket already gone.
-          if (changeOccupancy(connection, "occupied - 1 WHERE id = ? AND occupied > 0", parked.lotId()) == 0) {
+          if (updateLot(connection, FREE_SPACE, parked.lotId()) == 0) {
             throw ConflictException.alreadyExited(parked.ticketId());
           }
           try (PreparedStatement close =
               connection.prepareStatement(
                   "UPDATE tickets SET exited_at = ?, fee_cents = ?, parked_plate = NULL"
                       + " WHERE ticket_id = ? AND exited_at IS NULL")) {
-            setTimestamp(close, 1, exitedAt);
-            close.setLong(2, feeCents);
-            close.setObject(3, parked.ticketId());
-            if (close.executeUpdate() == 0) {
+            if (StoreRows.exit(close, parked, exitedAt, feeCents) == 0) {
               throw ConflictException.alreadyExited(parked.ticketId());
             }
           }
@@ -75,10 +65,10 @@ final class TransactionalTicketWrites implements TicketWrites {
         });
   }
 
-  /** {@code UPDATE lots SET occupied = <change>} for one lot; returns the rows it changed. */
-  private static int changeOccupancy(Connection connection, String change, String lotId)
+  /** Runs an UPDATE whose one parameter is the lot id; returns the rows it changed. */
+  private static int updateLot(Connection connection, String sql, String lotId)
       throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement("UPDATE lots SET occupied = " + change)) {
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
       update.setString(1, lotId);
       return update.executeUpdate();
     }
