@@ -2,6 +2,8 @@
 # Telemetry cost, side by side in one run: GET /api/lots/{lotId} with metrics on and with
 # METRICS_ENABLED=false, alternating rounds; then the time to serve /metrics with 100 lots.
 # Usage: bench/telemetry-overhead.sh [rounds] [seconds-per-round]
+#   CONTROL=1 runs the "off" service with metrics on too: the ratio two identical services reach
+#   is this machine's noise floor for the comparison.
 source "$(dirname "$0")/lib.sh"
 need wrk wrk
 ROUNDS=${1:-5}
@@ -21,7 +23,7 @@ start() { # name metrics_enabled -> sets PORT_<name>, METRICS_<name>
   create_lot "http://127.0.0.1:$port" bench
 }
 start on true
-start off false
+if [[ -n ${CONTROL:-} ]]; then start off true; else start off false; fi
 
 # rps PORT PID -> "requests/s cpu-µs-per-request" for one wrk round
 rps() {
