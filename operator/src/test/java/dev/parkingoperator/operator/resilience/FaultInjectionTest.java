@@ -10,6 +10,7 @@ import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.OperatorScrape;
 import dev.parkingoperator.operator.support.RunningOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +29,10 @@ class FaultInjectionTest {
 
   private static final int APPS = 100;
   private static final List<String> NAMESPACES = List.of("shop-a", "shop-b", "shop-c", "shop-d");
+  // The client retries a 500 itself, so random ones rarely reach the reconciler; one more app,
+  // alone in its namespace, meets a longer outage that outlasts all those retries.
+  private static final String OUTAGE_NAMESPACE = "shop-outage";
+  private static final int OUTAGE_FAILURES = Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT + 1;
 
   @Test
   void hundredAppsConvergeWhileAFifthOfWritesFail() throws Exception {
@@ -35,22 +40,28 @@ class FaultInjectionTest {
     PrintStream stderr = System.err;
     int injectedFaults;
     try (MockCluster cluster = MockCluster.start();
-        KubernetesClient operatorClient = cluster.newOperatorClient()) {
+        KubernetesClient operatorClient = cluster.newOperatorClientWithQuickRetries()) {
       cluster.dispatcher().injectFaults(new Faults(0.20, 0.05, new Random(8)));
+      cluster.dispatcher().failWrites("/namespaces/" + OUTAGE_NAMESPACE + "/deployments", OUTAGE_FAILURES);
       System.setErr(new PrintStream(new TeeStream(stderr, log), true, StandardCharsets.UTF_8));
       try (RunningOperator operator = RunningOperator.start(operatorClient)) {
         KubernetesClient client = cluster.client();
         for (int i = 0; i < APPS; i++) {
           client.resource(Apps.app(NAMESPACES.get(i % NAMESPACES.size()), "app-" + i)).create();
         }
+        client.resource(Apps.app(OUTAGE_NAMESPACE, "app-outage")).create();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-            .untilAsserted(() -> assertThat(Convergence.convergedApps(client, NAMESPACES)).isEqualTo(APPS));
+            .untilAsserted(() -> {
+              assertThat(Convergence.convergedApps(client, NAMESPACES)).isEqualTo(APPS);
+              assertThat(Convergence.convergedApps(client, List.of(OUTAGE_NAMESPACE))).isOne();
+            });
         cluster.dispatcher().stopFaults();
 
         assertThat(cluster.dispatcher().injectedServerErrors()).isGreaterThan(20);
         assertThat(cluster.dispatcher().injectedConflicts()).isGreaterThan(0);
-        injectedFaults = cluster.dispatcher().injectedServerErrors() + cluster.dispatcher().injectedConflicts();
+        injectedFaults =
+            cluster.dispatcher().injectedServerErrors() + cluster.dispatcher().injectedConflicts() + OUTAGE_FAILURES;
         List<HasMetadata> owned = Convergence.ownedObjects(client, NAMESPACES);
         assertThat(owned).hasSize(2 * APPS).allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
         String metrics = OperatorScrape.scrape(operator.telemetryPort());

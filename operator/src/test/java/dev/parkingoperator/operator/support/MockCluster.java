@@ -80,13 +80,26 @@ public final class MockCluster implements AutoCloseable {
   }
 
   private KubernetesClient operatorClient(int retries) {
+    return operatorClient(retries, io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFINTERVAL);
+  }
+
+  private KubernetesClient operatorClient(int retries, int firstRetryAfterMillis) {
     return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
         .withConfig(
             new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
                 .withUserAgent(OPERATOR_USER_AGENT)
                 .withRequestRetryBackoffLimit(retries)
+                .withRequestRetryBackoffInterval(firstRetryAfterMillis)
                 .build())
         .build();
+  }
+
+  /**
+   * An operator client with fabric8's default number of retries, starting 5 ms apart instead of
+   * 100 ms: a test can exhaust them in about a second instead of ~19 s.
+   */
+  public KubernetesClient newOperatorClientWithQuickRetries() {
+    return operatorClient(io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT, 5);
   }
 
   /** An operator client that does not retry failed requests itself, so the SDK's retry shows. */
