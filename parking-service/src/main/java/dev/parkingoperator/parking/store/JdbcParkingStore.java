@@ -7,7 +7,6 @@ import dev.parkingoperator.parking.domain.NotFoundException;
 import dev.parkingoperator.parking.domain.ParkingStore;
 import dev.parkingoperator.parking.domain.Tariff;
 import dev.parkingoperator.parking.domain.Ticket;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,7 +124,7 @@ public final class JdbcParkingStore implements ParkingStore {
   public void deleteLot(String lotId) {
     transactions.inTransaction(
         connection -> {
-          if (execute(connection, "DELETE FROM lots WHERE id = ? AND occupied = 0", lotId) == 0) {
+          if (StoreRows.executeForLot(connection, "DELETE FROM lots WHERE id = ? AND occupied = 0", lotId) == 0) {
             StoreRows.findLot(connection, lotId).orElseThrow(() -> NotFoundException.lot(lotId));
             throw ConflictException.lotNotEmpty(lotId);
           }
@@ -156,14 +155,6 @@ public final class JdbcParkingStore implements ParkingStore {
   @Override
   public Ticket closeTicket(Ticket parked, Instant exitedAt, long feeCents) {
     return ticketWrites.close(parked, exitedAt, feeCents);
-  }
-
-  /** Runs a statement whose one parameter is a lot id; returns the rows it changed. */
-  private static int execute(Connection connection, String sql, String lotId) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, lotId);
-      return statement.execute() ? 0 : statement.getUpdateCount();
-    }
   }
 
   /** Binds name, capacity and tariff as the first five parameters; returns the next index. */

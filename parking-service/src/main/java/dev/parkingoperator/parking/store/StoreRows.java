@@ -41,6 +41,14 @@ final class StoreRows {
     }
   }
 
+  /** Runs a statement whose one parameter is a lot id; returns the rows it changed. */
+  static int executeForLot(Connection connection, String sql, String lotId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, lotId);
+      return statement.executeUpdate();
+    }
+  }
+
   /**
    * Why a ticket could not take a space: no such lot, the plate already parked there (the more
    * useful answer than a full lot, so it is checked first), or the lot full.

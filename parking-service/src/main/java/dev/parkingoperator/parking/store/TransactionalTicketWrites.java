@@ -2,9 +2,7 @@ package dev.parkingoperator.parking.store;
 
 import dev.parkingoperator.parking.domain.ConflictException;
 import dev.parkingoperator.parking.domain.Ticket;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -29,7 +27,7 @@ final class TransactionalTicketWrites implements TicketWrites {
   public Ticket open(Ticket ticket) {
     return transactions.inTransaction(
         connection -> {
-          if (updateLot(connection, TAKE_SPACE, ticket.lotId()) == 0) {
+          if (StoreRows.executeForLot(connection, TAKE_SPACE, ticket.lotId()) == 0) {
             throw StoreRows.whyNoSpace(connection, ticket);
           }
           try (PreparedStatement insert =
@@ -50,7 +48,7 @@ final class TransactionalTicketWrites implements TicketWrites {
           // Then close the ticket only if it is still parked; if it is not, the throw rolls the
           // freed space back. A parked ticket means occupied > 0, so the condition only guards
           // a ticket already gone.
-          if (updateLot(connection, FREE_SPACE, parked.lotId()) == 0) {
+          if (StoreRows.executeForLot(connection, FREE_SPACE, parked.lotId()) == 0) {
             throw ConflictException.alreadyExited(parked.ticketId());
           }
           try (PreparedStatement close =
@@ -63,14 +61,5 @@ final class TransactionalTicketWrites implements TicketWrites {
           }
           return parked.exited(exitedAt, feeCents);
         });
-  }
-
-  /** Runs an UPDATE whose one parameter is the lot id; returns the rows it changed. */
-  private static int updateLot(Connection connection, String sql, String lotId)
-      throws SQLException {
-    try (PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setString(1, lotId);
-      return update.executeUpdate();
-    }
   }
 }
