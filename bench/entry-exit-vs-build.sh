@@ -11,28 +11,17 @@ ROUNDS=${2:-5}
 SECONDS_PER_ROUND=${3:-6}
 ensure_jar
 [[ -f $OTHER_ROOT/$JAR ]] || { echo "no $JAR under $OTHER_ROOT" >&2; exit 2; }
-WORK=$(mktemp -d)
-cleanup() {
-  stop_kept
-  pg_schema_drop "other_$$"
-  pg_schema_drop "this_$$"
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
-if ((${LOTS:-1} <= 1)); then unset LOTS; fi
-export LOTS
+scratch_space "other_$$" "this_$$"
+entry_exit_lots
 
 start() { # root schema -> PORT_<schema prefix>
   local root=$1 schema=$2 port
   port=$(free_port)
   ROOT=$root start_kept "$port" "$WORK/$schema" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 \
     PARKING_DB_URL="$(pg_url "$schema")" PARKING_DB_USERNAME=postgres
-  for id in $(lot_ids); do create_lot "http://127.0.0.1:$port" "$id"; done
+  for id in $(entry_exit_lot_ids); do create_lot "http://127.0.0.1:$port" "$id"; done
   STARTED_PORT=$port
 }
-pg_schema_create "other_$$"
-pg_schema_create "this_$$"
 start "$OTHER_ROOT" "other_$$"; other=$STARTED_PORT
 start "$ROOT" "this_$$"; this=$STARTED_PORT
 

@@ -8,15 +8,8 @@ need wrk wrk
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
 ensure_jar
-WORK=$(mktemp -d)
 SCHEMA=bench_$$
-cleanup() {
-  stop_kept
-  pg_schema_drop "$SCHEMA"
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-pg_schema_create "$SCHEMA"
+scratch_space "$SCHEMA"
 
 start() { # name [env...] -> PORT_<name>, PID_<name>
   local name=$1 port
@@ -25,13 +18,11 @@ start() { # name [env...] -> PORT_<name>, PID_<name>
   start_kept "$port" "$WORK/$name" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "$@"
   printf -v "PID_$name" %s "$KEPT_PID"
   printf -v "PORT_$name" %s "$port"
-  for id in $(lot_ids); do
+  for id in $(entry_exit_lot_ids); do
     create_lot "http://127.0.0.1:$port" "$id"
   done
 }
-lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
-if ((${LOTS:-1} <= 1)); then unset LOTS; fi
-export LOTS
+entry_exit_lots
 start embedded
 start postgres PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
 

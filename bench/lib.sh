@@ -37,8 +37,9 @@ start_kept() {
   SERVICE_PID=
 }
 stop_kept() {
+  local p
   for p in "${KEPT_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  for p in "${KEPT_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
 }
 
 stop_service() {
@@ -81,6 +82,33 @@ create_lot() {
 pg_schema_create() { psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $1" >/dev/null; }
 pg_schema_drop() { psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $1 CASCADE" >/dev/null 2>&1 || true; }
 pg_url() { echo "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$1"; }
+
+# scratch_space [SCHEMA...]: sets WORK to a new scratch directory and creates those PostgreSQL
+# schemas; when the script exits, its services (start_service, start_kept) are stopped, the
+# schemas dropped and WORK removed.
+SCRATCH_SCHEMAS=()
+scratch_space() {
+  WORK=$(mktemp -d)
+  SCRATCH_SCHEMAS=("$@")
+  trap clean_scratch_space EXIT
+  local schema
+  for schema in "$@"; do pg_schema_create "$schema"; done
+}
+clean_scratch_space() {
+  stop_service
+  stop_kept
+  local schema
+  for schema in "${SCRATCH_SCHEMAS[@]}"; do pg_schema_drop "$schema"; done
+  rm -rf "$WORK"
+}
+
+# The lots bench/wrk/entry-exit.lua spreads its load over: LOTS=n (n > 1) gives bench-1..bench-n,
+# otherwise the one lot "bench". entry_exit_lots exports LOTS as the Lua script reads it.
+entry_exit_lots() {
+  if ((${LOTS:-1} <= 1)); then unset LOTS; fi
+  export LOTS
+}
+entry_exit_lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
 
 # need COMMAND PACKAGE: stop with the Debian package to install when a tool is missing
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 not found; install it: apt-get install -y $2" >&2; exit 1; }; }

@@ -5,9 +5,8 @@ source "$(dirname "$0")/lib.sh"
 need wrk wrk
 ROUNDS=${1:-5}
 ensure_jar
-WORK=$(mktemp -d)
 SERVICE_PID=
-trap 'stop_service; rm -rf "$WORK"' EXIT
+scratch_space
 
 starts=()
 for i in $(seq 1 "$ROUNDS"); do

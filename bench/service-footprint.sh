@@ -7,8 +7,7 @@ source "$(dirname "$0")/lib.sh"
 ROUNDS=${1:-5}
 LIMIT=${2:-256m}
 ensure_jar
-WORK=$(mktemp -d)
-trap 'stop_service; rm -rf "$WORK"' EXIT
+scratch_space
 # The image's flags (jib jvmFlags in pom.xml) plus the stand-in for its memory limit.
 IMAGE_FLAGS="-XX:MaxRAM=$LIMIT -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError"
 declare -A SETTINGS=(

@@ -9,8 +9,7 @@ need wrk wrk
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
 ensure_jar
-WORK=$(mktemp -d)
-trap 'stop_kept; rm -rf "$WORK"' EXIT
+scratch_space
 
 start() { # name metrics_enabled -> sets PORT_<name>, METRICS_<name>
   local port metrics

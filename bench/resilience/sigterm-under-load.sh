@@ -9,8 +9,7 @@ source "$(dirname "$0")/../lib.sh"
 SECONDS_TOTAL=${1:-10}
 ROUNDS=${2:-3}
 ensure_jar
-WORK=$(mktemp -d)
-trap 'stop_service; rm -rf "$WORK"' EXIT
+scratch_space
 port=$(free_port)
 base=http://127.0.0.1:$port
 failed=0

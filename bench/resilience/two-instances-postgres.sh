@@ -7,16 +7,9 @@ source "$(dirname "$0")/../lib.sh"
 SECONDS_TOTAL=${1:-30}
 CAPACITY=${2:-20}
 ensure_jar
-WORK=$(mktemp -d)
 SCHEMA=twin_$$
 sql() { psql -qtAX -h 127.0.0.1 -U postgres -d test -c "SET search_path TO $SCHEMA; $1"; }
-cleanup() {
-  stop_kept
-  pg_schema_drop "$SCHEMA"
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-pg_schema_create "$SCHEMA"
+scratch_space "$SCHEMA"
 urls=()
 for name in one two; do
   port=$(free_port)
