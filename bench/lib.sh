@@ -9,6 +9,13 @@ ensure_jar() {
   [[ -f $ROOT/$JAR ]] || (cd "$ROOT" && ./mvnw -B -q -pl parking-service -am package -DskipTests)
 }
 
+# The bare Undertow fixed-JSON baseline (bench/jmh), built when missing
+BASELINE_JAR=bench/jmh/target/benchmarks.jar
+ensure_baseline_jar() {
+  [[ -f $ROOT/$BASELINE_JAR ]] || (cd "$ROOT" && ./mvnw -B -q install -DskipTests -pl telemetry,parking-service -am &&
+    ./mvnw -B -q -f bench/jmh/pom.xml package)
+}
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
@@ -17,14 +24,27 @@ free_port() {
 start_service() {
   local port=$1 dir=$2
   shift 2
-  local t0 t1
+  local t0
   t0=$(date +%s%N)
   (cd "$ROOT" && exec env PORT="$port" HTTP_BIND=127.0.0.1 PARKING_DATA_DIR="$dir" "$@" \
     java ${JAVA_OPTS--XX:SharedArchiveFile=$CDS_ARCHIVE} -jar "$JAR" >"$dir.log" 2>&1) &
   SERVICE_PID=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/api/lots"; do sleep 0.005; done
-  t1=$(date +%s%N)
-  START_MS=$(((t1 - t0) / 1000000))
+  wait_first_200 "$t0" "http://127.0.0.1:$port/api/lots"
+}
+
+# start_baseline PORT: the bare Undertow baseline, like start_service (SERVICE_PID, START_MS)
+start_baseline() {
+  local t0
+  t0=$(date +%s%N)
+  (cd "$ROOT" && PORT=$1 exec java -cp "$BASELINE_JAR" dev.parkingoperator.bench.BareUndertow >/dev/null 2>&1) &
+  SERVICE_PID=$!
+  wait_first_200 "$t0" "http://127.0.0.1:$1/"
+}
+
+# wait_first_200 SPAWN_NANOS URL -> START_MS
+wait_first_200() {
+  until curl -sf -o /dev/null "$2"; do sleep 0.005; done
+  START_MS=$((($(date +%s%N) - $1) / 1000000))
 }
 
 # Services that stay up beside each other: start_kept takes start_service's arguments and sets
