@@ -4,6 +4,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Relative to $ROOT, exactly as the build's AppCDS training run named it, so the archive matches.
 JAR=parking-service/target/parking-service.jar
 CDS_ARCHIVE=parking-service/target/parking-service.jsa
+# The start-up flags of the README's command (JAVA_OPTS replaces them)
+SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=$CDS_ARCHIVE -Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=100"
 
 ensure_jar() {
   [[ -f $ROOT/$JAR ]] || (cd "$ROOT" && ./mvnw -B -q -pl parking-service -am package -DskipTests)
@@ -27,7 +29,7 @@ start_service() {
   local t0
   t0=$(date +%s%N)
   (cd "$ROOT" && exec env PORT="$port" HTTP_BIND=127.0.0.1 PARKING_DATA_DIR="$dir" "$@" \
-    java ${JAVA_OPTS--XX:SharedArchiveFile=$CDS_ARCHIVE} -jar "$JAR" >"$dir.log" 2>&1) &
+    java ${JAVA_OPTS-$SERVICE_JAVA_OPTS} -jar "$JAR" >"$dir.log" 2>&1) &
   SERVICE_PID=$!
   wait_first_200 "$t0" "http://127.0.0.1:$port/api/lots"
 }

@@ -19,8 +19,8 @@ service_start() { # root java-opts dir -> START_MS
 base=() other=() this=() faster=0
 for i in $(seq 1 "$ROUNDS"); do
   start_baseline "$(free_port)"; base+=("$START_MS"); stop_service
-  service_start "$OTHER_ROOT" "${OTHER_JAVA_OPTS--XX:SharedArchiveFile=$CDS_ARCHIVE}" "$WORK/other-$i"; other+=("$START_MS")
-  service_start "$ROOT" "${THIS_JAVA_OPTS--XX:SharedArchiveFile=$CDS_ARCHIVE}" "$WORK/this-$i"; this+=("$START_MS")
+  service_start "$OTHER_ROOT" "${OTHER_JAVA_OPTS-$SERVICE_JAVA_OPTS}" "$WORK/other-$i"; other+=("$START_MS")
+  service_start "$ROOT" "${THIS_JAVA_OPTS-$SERVICE_JAVA_OPTS}" "$WORK/this-$i"; this+=("$START_MS")
   ((this[-1] < other[-1])) && faster=$((faster + 1))
   echo "round $i: baseline ${base[-1]} ms, other ${other[-1]} ms, this ${this[-1]} ms"
 done
