@@ -1,28 +1,27 @@
 #!/usr/bin/env bash
 # Telemetry cost, side by side in one run: GET /api/lots/{lotId} with metrics on and with
 # METRICS_ENABLED=false, alternating rounds; then the time to serve /metrics with 100 lots.
-# Usage: bench/telemetry-overhead.sh [rounds] [seconds-per-round]
+# Usage: bench/telemetry-overhead.sh [rounds] [seconds-per-round] [process-pairs]
 #   CONTROL=1 runs the "off" service with metrics on too: the ratio two identical services reach
 #   is this machine's noise floor for the comparison.
 source "$(dirname "$0")/lib.sh"
 need wrk wrk
 ROUNDS=${1:-5}
 SECONDS_PER_ROUND=${2:-10}
+PAIRS=${3:-1}
 ensure_jar
 scratch_space
 
-start() { # name metrics_enabled -> sets PORT_<name>, METRICS_<name>
+start() { # name metrics_enabled -> sets PID_<name>, PORT_<name>, METRICS_<name>
   local port metrics
   port=$(free_port)
   metrics=$(free_port)
-  start_kept "$port" "$WORK/$1" METRICS_PORT="$metrics" METRICS_BIND=127.0.0.1 METRICS_ENABLED="$2"
+  start_kept "$port" "$WORK/$1-$pair" METRICS_PORT="$metrics" METRICS_BIND=127.0.0.1 METRICS_ENABLED="$2"
   printf -v "PID_$1" %s "$KEPT_PID"
   printf -v "PORT_$1" %s "$port"
   printf -v "METRICS_$1" %s "$metrics"
   create_lot "http://127.0.0.1:$port" bench
 }
-start on true
-if [[ -n ${CONTROL:-} ]]; then start off true; else start off false; fi
 
 # rps PORT PID -> "requests/s cpu-µs-per-request" for one wrk round
 rps() {
@@ -32,24 +31,38 @@ rps() {
   after=$(cpu_ms "$2")
   echo "$out" | awk -v cpu="$((after - before))" '/requests in/ {n=$1} /Requests\/sec/ {printf "%s %.1f\n", $2, cpu*1000/n}'
 }
-# warm both JITs before measuring (two rounds each)
-for _ in 1 2; do rps "$PORT_on" "$PID_on" >/dev/null; rps "$PORT_off" "$PID_off" >/dev/null; done
-on=() off=() on_cpu=() off_cpu=()
-for i in $(seq 1 "$ROUNDS"); do
-  read -r r c < <(rps "$PORT_on" "$PID_on"); on+=("$r"); on_cpu+=("$c")
-  read -r r c < <(rps "$PORT_off" "$PID_off"); off+=("$r"); off_cpu+=("$c")
-  echo "round $i: metrics on ${on[-1]} req/s (${on_cpu[-1]} µs CPU/req), off ${off[-1]} req/s (${off_cpu[-1]} µs CPU/req)"
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.4f\n", x / y}'; }
+
+# Each pair is two fresh JVMs: one JVM's JIT can land a few per cent off another's, so a single
+# pair of processes cannot tell a 3 % difference; the median over pairs can.
+on=() off=() on_cpu=() off_cpu=() tput_ratios=() cpu_ratios=() pair_ratios=()
+for pair in $(seq 1 "$PAIRS"); do
+  if ((pair > 1)); then stop_kept; KEPT_PIDS=(); fi
+  start on true
+  if [[ -n ${CONTROL:-} ]]; then start off true; else start off false; fi
+  # warm both JITs before measuring (two rounds each)
+  for _ in 1 2; do rps "$PORT_on" "$PID_on" >/dev/null; rps "$PORT_off" "$PID_off" >/dev/null; done
+  this_pair=()
+  for i in $(seq 1 "$ROUNDS"); do
+    read -r r c < <(rps "$PORT_on" "$PID_on"); on+=("$r"); on_cpu+=("$c")
+    read -r r c < <(rps "$PORT_off" "$PID_off"); off+=("$r"); off_cpu+=("$c")
+    tput_ratios+=("$(ratio "${on[-1]}" "${off[-1]}")"); cpu_ratios+=("$(ratio "${on_cpu[-1]}" "${off_cpu[-1]}")")
+    this_pair+=("${tput_ratios[-1]}")
+    echo "pair $pair round $i: metrics on ${on[-1]} req/s (${on_cpu[-1]} µs CPU/req), off ${off[-1]} req/s (${off_cpu[-1]} µs CPU/req)"
+  done
+  pair_ratios+=("$(printf '%s\n' "${this_pair[@]}" | median)")
 done
 m_on=$(printf '%s\n' "${on[@]}" | median)
 m_off=$(printf '%s\n' "${off[@]}" | median)
 c_on=$(printf '%s\n' "${on_cpu[@]}" | median)
 c_off=$(printf '%s\n' "${off_cpu[@]}" | median)
-echo "median: on $m_on, off $m_off req/s; on/off = $(awk -v a="$m_on" -v b="$m_off" 'BEGIN {printf "%.3f", a/b}')"
-echo "median CPU per request: on $c_on µs, off $c_off µs; on/off = $(awk -v a="$c_on" -v b="$c_off" 'BEGIN {printf "%.3f", a/b}')"
-# Rounds alternate, so each pair saw the same moment of a noisy machine: the median of the
-# per-round ratios is the steadier figure.
-paired() { local -n a=$1 b=$2; for i in "${!a[@]}"; do awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN {printf "%.4f\n", x/y}'; done | median; }
-echo "median of per-round ratios: throughput on/off $(paired on off), CPU per request on/off $(paired on_cpu off_cpu)"
+below=$(printf '%s\n' "${pair_ratios[@]}" | awk '$1 < 1' | wc -l)
+echo "median: on $m_on, off $m_off req/s; on/off = $(ratio "$m_on" "$m_off")"
+echo "median CPU per request: on $c_on µs, off $c_off µs; on/off = $(ratio "$c_on" "$c_off")"
+# Rounds alternate, so each pair of rounds saw the same moment of a noisy machine: the median of
+# the per-round ratios is the steadier figure.
+echo "median of per-round ratios: throughput on/off $(printf '%s\n' "${tput_ratios[@]}" | median), CPU per request on/off $(printf '%s\n' "${cpu_ratios[@]}" | median)"
+echo "per pair of processes, median throughput on/off: ${pair_ratios[*]} (median $(printf '%s\n' "${pair_ratios[@]}" | median); on slower in $below of $PAIRS pairs)"
 
 # /metrics with 100 lots, each with some traffic so every per-lot series exists
 for n in $(seq 1 100); do

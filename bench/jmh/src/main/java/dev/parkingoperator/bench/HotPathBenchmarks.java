@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -56,6 +57,13 @@ public class HotPathBenchmarks {
 
   @Benchmark
   public void httpRequestRecorded() {
+    http.record("GET", "/api/lots/{lotId}", 200, 120_000, 0, 180);
+  }
+
+  /** Both I/O threads at once, as under load: the meters' shared cache lines move between cores. */
+  @Benchmark
+  @Threads(2)
+  public void httpRequestRecordedByTwoThreads() {
     http.record("GET", "/api/lots/{lotId}", 200, 120_000, 0, 180);
   }
 
