@@ -38,7 +38,9 @@ public final class HttpServerMetrics implements HttpHandler {
   private final MeterRegistry registry;
   // Two I/O threads change it per request; a LongAdder spares them one contended cache line.
   private final LongAdder inFlight = new LongAdder();
-  private final ConcurrentMap<RequestKey, Timer> timers = new ConcurrentHashMap<>();
+  // One lookup per request: everything a (method, route, status) records, found together.
+  private final ConcurrentMap<RequestKey, RequestMeters> meters = new ConcurrentHashMap<>();
+  // Only while a new RequestKey is first seen: the body counters its statuses share.
   private final ConcurrentMap<RouteKey, Bytes> bytes = new ConcurrentHashMap<>();
 
   public HttpServerMetrics(HttpHandler next, MeterRegistry registry) {
@@ -92,10 +94,10 @@ public final class HttpServerMetrics implements HttpHandler {
 
   /** What one completed request adds; the hot path, measured by bench/jmh. */
   public void record(String method, String route, int status, long nanos, long requestBytes, long responseBytes) {
-    timers.computeIfAbsent(new RequestKey(method, route, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
-    Bytes routeBytes = bytes.computeIfAbsent(new RouteKey(method, route), this::bytes);
-    routeBytes.request().increment(requestBytes);
-    routeBytes.response().increment(responseBytes);
+    RequestMeters request = meters.computeIfAbsent(new RequestKey(method, route, status), this::meters);
+    request.duration().record(nanos, TimeUnit.NANOSECONDS);
+    request.bytes().request().increment(requestBytes);
+    request.bytes().response().increment(responseBytes);
   }
 
   private static String method(HttpServerExchange exchange) {
@@ -109,6 +111,10 @@ public final class HttpServerMetrics implements HttpHandler {
       return match.getMatchedTemplate();
     }
     return status == 404 ? "NOT_FOUND" : "UNKNOWN";
+  }
+
+  private RequestMeters meters(RequestKey key) {
+    return new RequestMeters(timer(key), bytes.computeIfAbsent(new RouteKey(key.method(), key.route()), this::bytes));
   }
 
   private Timer timer(RequestKey key) {
@@ -139,4 +145,6 @@ public final class HttpServerMetrics implements HttpHandler {
   private record RouteKey(String method, String route) {}
 
   private record Bytes(Counter request, Counter response) {}
+
+  private record RequestMeters(Timer duration, Bytes bytes) {}
 }
