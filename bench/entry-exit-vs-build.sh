@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Entry+exit pairs per second on PostgreSQL: this checkout's build against another build of the
 # service, both up at once on their own schemas, alternating wrk rounds on one lot (LOTS=n: n lots).
+# STORE=embedded compares the two on their embedded stores instead.
 # Usage: bench/entry-exit-vs-build.sh OTHER_ROOT [rounds] [seconds-per-round]
 #   OTHER_ROOT holds parking-service/target/parking-service.{jar,jsa}, e.g. a worktree of an older
 #   commit built with ./mvnw -q package -DskipTests -pl parking-service -am
@@ -11,14 +12,15 @@ ROUNDS=${2:-5}
 SECONDS_PER_ROUND=${3:-6}
 ensure_jar
 [[ -f $OTHER_ROOT/$JAR ]] || { echo "no $JAR under $OTHER_ROOT" >&2; exit 2; }
-scratch_space "other_$$" "this_$$"
+if [[ ${STORE:-postgres} == embedded ]]; then scratch_space; else scratch_space "other_$$" "this_$$"; fi
 entry_exit_lots
 
 start() { # root schema -> PORT_<schema prefix>
   local root=$1 schema=$2 port
   port=$(free_port)
-  ROOT=$root start_kept "$port" "$WORK/$schema" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 \
-    PARKING_DB_URL="$(pg_url "$schema")" PARKING_DB_USERNAME=postgres
+  local database=(PARKING_DB_URL="$(pg_url "$schema")" PARKING_DB_USERNAME=postgres)
+  [[ ${STORE:-postgres} == embedded ]] && database=()
+  ROOT=$root start_kept "$port" "$WORK/$schema" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "${database[@]}"
   for id in $(entry_exit_lot_ids); do create_lot "http://127.0.0.1:$port" "$id"; done
   STARTED_PORT=$port
 }
