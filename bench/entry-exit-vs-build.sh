@@ -28,7 +28,7 @@ start "$OTHER_ROOT" "other_$$"; other=$STARTED_PORT
 start "$ROOT" "this_$$"; this=$STARTED_PORT
 
 pairs() { entry_exit_pairs "$1" "$SECONDS_PER_ROUND"; }
-for _ in 1 2; do pairs "$other" >/dev/null; pairs "$this" >/dev/null; done
+warm_entry_exit "$other" "$this"
 a=() b=() errors=0
 for i in $(seq 1 "$ROUNDS"); do
   read -r p e < <(pairs "$other"); a+=("$p"); errors=$((errors + e))

@@ -3,6 +3,7 @@
 # one run: both services up at once, warmed, then alternating wrk rounds; errors counted.
 # Usage: bench/entry-exit.sh [rounds] [seconds-per-round]
 #   LOTS=n spreads the entries over n lots (default 1: every write queues on one lot's row)
+#   WARMUP_SECONDS=n of load on each service before measuring (default 30)
 source "$(dirname "$0")/lib.sh"
 need wrk wrk
 ROUNDS=${1:-5}
@@ -27,7 +28,7 @@ start embedded
 start postgres PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
 
 pairs() { entry_exit_pairs "$1" "$SECONDS_PER_ROUND"; }
-for _ in 1 2 3; do pairs "$PORT_embedded" >/dev/null; pairs "$PORT_postgres" >/dev/null; done
+warm_entry_exit "$PORT_embedded" "$PORT_postgres"
 emb=() pg=() errors=0
 for i in $(seq 1 "$ROUNDS"); do
   read -r p e < <(pairs "$PORT_embedded"); emb+=("$p"); errors=$((errors + e))

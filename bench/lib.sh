@@ -95,6 +95,13 @@ entry_exit_pairs() {
     END {printf "%.0f %d\n", rps / 2, errors}'
 }
 
+# warm_entry_exit PORT...: WARMUP_SECONDS (default 30) of entry+exit load on each service first;
+# the JIT needs 20-30 s of it before the rate settles (docs/benchmarks.md)
+warm_entry_exit() {
+  local port
+  for port in "$@"; do entry_exit_pairs "$port" "${WARMUP_SECONDS:-30}" >/dev/null; done
+}
+
 create_lot() {
   curl -sf -XPOST "$1/api/lots" -H 'content-type: application/json' \
     -d '{"id":"'"$2"'","name":"Bench","capacity":'"${3:-100000}"',"hourlyRateCents":250}' >/dev/null
