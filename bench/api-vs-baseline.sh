@@ -17,10 +17,10 @@ for i in $(seq 1 3); do
   svc_starts+=("$START_MS"); stop_service
 done
 b=$(printf '%s\n' "${base_starts[@]}" | median); s=$(printf '%s\n' "${svc_starts[@]}" | median)
-echo "start to first 200 (ms): baseline ${base_starts[*]} (median $b); service ${svc_starts[*]} (median $s); ratio $(awk -v a="$s" -v b="$b" 'BEGIN {printf "%.2f", a/b}')"
+echo "start to first 200 (ms): baseline ${base_starts[*]} (median $b); service ${svc_starts[*]} (median $s); ratio $(ratio "$s" "$b" 2)"
 
 base_port=$(free_port)
-start_baseline "$base_port"; KEPT_PIDS+=("$SERVICE_PID"); SERVICE_PID=
+start_baseline "$base_port"; keep_started
 svc_port=$(free_port)
 start_kept "$svc_port" "$WORK/load" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1
 create_lot "http://127.0.0.1:$svc_port" bench
@@ -33,4 +33,4 @@ for i in $(seq 1 "$ROUNDS"); do
   echo "round $i: baseline ${base[-1]} req/s, GET /api/lots/{lotId} ${svc[-1]} req/s"
 done
 mb=$(printf '%s\n' "${base[@]}" | median); ms=$(printf '%s\n' "${svc[@]}" | median)
-echo "median: baseline $mb, service $ms req/s; service/baseline = $(awk -v a="$ms" -v b="$mb" 'BEGIN {printf "%.3f", a/b}')"
+echo "median: baseline $mb, service $ms req/s; service/baseline = $(ratio "$ms" "$mb")"

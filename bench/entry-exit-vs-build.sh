@@ -21,19 +21,12 @@ start() { # root schema -> PORT_<schema prefix>
   local database=(PARKING_DB_URL="$(pg_url "$schema")" PARKING_DB_USERNAME=postgres)
   [[ ${STORE:-postgres} == embedded ]] && database=()
   ROOT=$root start_kept "$port" "$WORK/$schema" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "${database[@]}"
-  for id in $(entry_exit_lot_ids); do create_lot "http://127.0.0.1:$port" "$id"; done
+  create_entry_exit_lots "http://127.0.0.1:$port"
   STARTED_PORT=$port
 }
 start "$OTHER_ROOT" "other_$$"; other=$STARTED_PORT
 start "$ROOT" "this_$$"; this=$STARTED_PORT
 
-pairs() { entry_exit_pairs "$1" "$SECONDS_PER_ROUND"; }
-warm_entry_exit "$other" "$this"
-a=() b=() errors=0
-for i in $(seq 1 "$ROUNDS"); do
-  read -r p e < <(pairs "$other"); a+=("$p"); errors=$((errors + e))
-  read -r q f < <(pairs "$this"); b+=("$q"); errors=$((errors + f))
-  echo "round $i: other build $p pairs/s ($e errors), this build $q pairs/s ($f errors)"
-done
-ma=$(printf '%s\n' "${a[@]}" | median); mb=$(printf '%s\n' "${b[@]}" | median)
-echo "median: other $ma, this $mb pairs/s; this/other = $(awk -v a="$ma" -v b="$mb" 'BEGIN {printf "%.2f", b/a}'); errors: $errors"
+entry_exit_rounds "other build" "$other" "this build" "$this"
+ma=$(printf '%s\n' "${PAIRS_A[@]}" | median); mb=$(printf '%s\n' "${PAIRS_B[@]}" | median)
+echo "median: other $ma, this $mb pairs/s; this/other = $(ratio "$mb" "$ma" 2); errors: $ERRORS"

@@ -19,20 +19,11 @@ start() { # name [env...] -> PORT_<name>, PID_<name>
   start_kept "$port" "$WORK/$name" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1 "$@"
   printf -v "PID_$name" %s "$KEPT_PID"
   printf -v "PORT_$name" %s "$port"
-  for id in $(entry_exit_lot_ids); do
-    create_lot "http://127.0.0.1:$port" "$id"
-  done
+  create_entry_exit_lots "http://127.0.0.1:$port"
 }
 entry_exit_lots
 start embedded
 start postgres PARKING_DB_URL="$(pg_url "$SCHEMA")" PARKING_DB_USERNAME=postgres
 
-pairs() { entry_exit_pairs "$1" "$SECONDS_PER_ROUND"; }
-warm_entry_exit "$PORT_embedded" "$PORT_postgres"
-emb=() pg=() errors=0
-for i in $(seq 1 "$ROUNDS"); do
-  read -r p e < <(pairs "$PORT_embedded"); emb+=("$p"); errors=$((errors + e))
-  read -r q f < <(pairs "$PORT_postgres"); pg+=("$q"); errors=$((errors + f))
-  echo "round $i: embedded $p pairs/s ($e errors), PostgreSQL $q pairs/s ($f errors)"
-done
-echo "median: embedded $(printf '%s\n' "${emb[@]}" | median) pairs/s, PostgreSQL $(printf '%s\n' "${pg[@]}" | median) pairs/s; errors in measured rounds: $errors"
+entry_exit_rounds embedded "$PORT_embedded" PostgreSQL "$PORT_postgres"
+echo "median: embedded $(printf '%s\n' "${PAIRS_A[@]}" | median) pairs/s, PostgreSQL $(printf '%s\n' "${PAIRS_B[@]}" | median) pairs/s; errors in measured rounds: $ERRORS"

@@ -50,10 +50,14 @@ wait_first_200() {
 }
 
 # Services that stay up beside each other: start_kept takes start_service's arguments and sets
-# KEPT_PID; stop_kept, in a script's EXIT trap, stops every one of them.
+# KEPT_PID (keep_started does the same for what start_baseline just started); stop_kept, in a
+# script's EXIT trap, stops every one of them.
 KEPT_PIDS=()
 start_kept() {
   start_service "$@"
+  keep_started
+}
+keep_started() {
   KEPT_PID=$SERVICE_PID
   KEPT_PIDS+=("$SERVICE_PID")
   SERVICE_PID=
@@ -62,6 +66,7 @@ stop_kept() {
   local p
   for p in "${KEPT_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${KEPT_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  KEPT_PIDS=()
 }
 
 stop_service() {
@@ -78,6 +83,11 @@ rss_mib() {
 # CPU time (user+system) a process has used, in milliseconds
 cpu_ms() {
   awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$1/stat"
+}
+
+# ratio X Y [DECIMALS]: X / Y, 3 decimals unless told
+ratio() {
+  awk -v x="$1" -v y="$2" -v d="${3:-3}" 'BEGIN {printf "%.*f\n", d, x / y}'
 }
 
 median() {
@@ -138,6 +148,23 @@ entry_exit_lots() {
   export LOTS
 }
 entry_exit_lot_ids() { if ((${LOTS:-1} > 1)); then seq -f "bench-%g" 1 "$LOTS"; else echo bench; fi; }
+create_entry_exit_lots() { # BASE_URL
+  local id
+  for id in $(entry_exit_lot_ids); do create_lot "$1" "$id"; done
+}
+
+# entry_exit_rounds LABEL_A PORT_A LABEL_B PORT_B: both services warmed, then ROUNDS alternating
+# rounds of SECONDS_PER_ROUND, each printed; sets PAIRS_A, PAIRS_B (pairs/s per round) and ERRORS
+entry_exit_rounds() {
+  local i p e q f
+  warm_entry_exit "$2" "$4"
+  PAIRS_A=() PAIRS_B=() ERRORS=0
+  for i in $(seq 1 "$ROUNDS"); do
+    read -r p e < <(entry_exit_pairs "$2" "$SECONDS_PER_ROUND"); PAIRS_A+=("$p"); ERRORS=$((ERRORS + e))
+    read -r q f < <(entry_exit_pairs "$4" "$SECONDS_PER_ROUND"); PAIRS_B+=("$q"); ERRORS=$((ERRORS + f))
+    echo "round $i: $1 $p pairs/s ($e errors), $3 $q pairs/s ($f errors)"
+  done
+}
 
 # need COMMAND PACKAGE: stop with the Debian package to install when a tool is missing
 need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 not found; install it: apt-get install -y $2" >&2; exit 1; }; }

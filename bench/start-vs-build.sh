@@ -27,5 +27,4 @@ done
 mb=$(printf '%s\n' "${base[@]}" | median)
 mo=$(printf '%s\n' "${other[@]}" | median)
 mt=$(printf '%s\n' "${this[@]}" | median)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 echo "median ms: baseline $mb, other $mo ($(ratio "$mo" "$mb")× baseline), this $mt ($(ratio "$mt" "$mb")× baseline); this/other $(ratio "$mt" "$mo"), this faster in $faster of $ROUNDS rounds"

@@ -31,13 +31,12 @@ rps() {
   after=$(cpu_ms "$2")
   echo "$out" | awk -v cpu="$((after - before))" '/requests in/ {n=$1} /Requests\/sec/ {printf "%s %.1f\n", $2, cpu*1000/n}'
 }
-ratio() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.4f\n", x / y}'; }
 
 # Each pair is two fresh JVMs: one JVM's JIT can land a few per cent off another's, so a single
 # pair of processes cannot tell a 3 % difference; the median over pairs can.
 on=() off=() on_cpu=() off_cpu=() tput_ratios=() cpu_ratios=() pair_ratios=()
 for pair in $(seq 1 "$PAIRS"); do
-  if ((pair > 1)); then stop_kept; KEPT_PIDS=(); fi
+  if ((pair > 1)); then stop_kept; fi
   start on true
   if [[ -n ${CONTROL:-} ]]; then start off true; else start off false; fi
   # warm both JITs before measuring (two rounds each)
@@ -46,7 +45,7 @@ for pair in $(seq 1 "$PAIRS"); do
   for i in $(seq 1 "$ROUNDS"); do
     read -r r c < <(rps "$PORT_on" "$PID_on"); on+=("$r"); on_cpu+=("$c")
     read -r r c < <(rps "$PORT_off" "$PID_off"); off+=("$r"); off_cpu+=("$c")
-    tput_ratios+=("$(ratio "${on[-1]}" "${off[-1]}")"); cpu_ratios+=("$(ratio "${on_cpu[-1]}" "${off_cpu[-1]}")")
+    tput_ratios+=("$(ratio "${on[-1]}" "${off[-1]}" 4)"); cpu_ratios+=("$(ratio "${on_cpu[-1]}" "${off_cpu[-1]}" 4)")
     this_pair+=("${tput_ratios[-1]}")
     echo "pair $pair round $i: metrics on ${on[-1]} req/s (${on_cpu[-1]} µs CPU/req), off ${off[-1]} req/s (${off_cpu[-1]} µs CPU/req)"
   done
@@ -57,8 +56,8 @@ m_off=$(printf '%s\n' "${off[@]}" | median)
 c_on=$(printf '%s\n' "${on_cpu[@]}" | median)
 c_off=$(printf '%s\n' "${off_cpu[@]}" | median)
 below=$(printf '%s\n' "${pair_ratios[@]}" | awk '$1 < 1' | wc -l)
-echo "median: on $m_on, off $m_off req/s; on/off = $(ratio "$m_on" "$m_off")"
-echo "median CPU per request: on $c_on µs, off $c_off µs; on/off = $(ratio "$c_on" "$c_off")"
+echo "median: on $m_on, off $m_off req/s; on/off = $(ratio "$m_on" "$m_off" 4)"
+echo "median CPU per request: on $c_on µs, off $c_off µs; on/off = $(ratio "$c_on" "$c_off" 4)"
 # Rounds alternate, so each pair of rounds saw the same moment of a noisy machine: the median of
 # the per-round ratios is the steadier figure.
 echo "median of per-round ratios: throughput on/off $(printf '%s\n' "${tput_ratios[@]}" | median), CPU per request on/off $(printf '%s\n' "${cpu_ratios[@]}" | median)"
