@@ -17,10 +17,12 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final GroupCommit groupCommit;
+  private final DiskSync diskSync;
 
-  private Database(HikariDataSource pool, GroupCommit groupCommit) {
+  private Database(HikariDataSource pool, GroupCommit groupCommit, DiskSync diskSync) {
     this.pool = pool;
     this.groupCommit = groupCommit;
+    this.diskSync = diskSync;
   }
 
   /** Opens the pool and migrates the schema; fails when the database cannot be reached. */
@@ -35,7 +37,10 @@ public final class Database implements AutoCloseable {
           .locations("classpath:db/migration")
           .load()
           .migrate();
-      return new Database(pool, settings.isEmbedded() ? new GroupCommit(pool) : null);
+      if (!settings.isEmbedded()) {
+        return new Database(pool, null, null);
+      }
+      return new Database(pool, new GroupCommit(pool), new DiskSync(pool, DiskSync.INTERVAL));
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -96,6 +101,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     if (groupCommit != null) {
       groupCommit.close();
+      diskSync.close();
     }
     pool.close();
   }
