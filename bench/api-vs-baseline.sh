@@ -24,7 +24,7 @@ start_baseline "$base_port"; keep_started
 svc_port=$(free_port)
 start_kept "$svc_port" "$WORK/load" METRICS_PORT="$(free_port)" METRICS_BIND=127.0.0.1
 create_lot "http://127.0.0.1:$svc_port" bench
-rps() { wrk -t2 -c64 -d"${SECONDS_PER_ROUND}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
+rps() { requests_per_second "$1" "$SECONDS_PER_ROUND"; }
 for _ in 1 2; do rps "http://127.0.0.1:$base_port/" >/dev/null; rps "http://127.0.0.1:$svc_port/api/lots/bench" >/dev/null; done
 base=() svc=()
 for i in $(seq 1 "$ROUNDS"); do

@@ -105,6 +105,23 @@ entry_exit_pairs() {
     END {printf "%.0f %d\n", rps / 2, errors}'
 }
 
+# requests_per_second URL SECONDS: wrk -t2 -c64 GETs of URL
+requests_per_second() {
+  wrk -t2 -c64 -d"$2s" "$1" | awk '/Requests\/sec/ {print $2}'
+}
+
+# baseline_speed SECONDS -> BASELINE_RPS: the bare Undertow baseline's req/s on this machine now
+# (the issue's reference machine: ~100,000), to read absolute figures measured in the same run
+baseline_speed() {
+  ensure_baseline_jar
+  local port
+  port=$(free_port)
+  start_baseline "$port"
+  requests_per_second "http://127.0.0.1:$port/" "$1" >/dev/null
+  BASELINE_RPS=$(requests_per_second "http://127.0.0.1:$port/" "$1")
+  stop_service
+}
+
 # warm_entry_exit PORT...: WARMUP_SECONDS (default 30) of entry+exit load on each service first;
 # the JIT needs 20-30 s of it before the rate settles (docs/benchmarks.md)
 warm_entry_exit() {
