@@ -101,6 +101,8 @@ public final class Database implements AutoCloseable {
   public void close() {
     if (groupCommit != null) {
       groupCommit.close();
+    }
+    if (diskSync != null) {
       diskSync.close();
     }
     pool.close();
