@@ -2,7 +2,6 @@ package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -26,10 +25,23 @@ public final class DeploymentDependent extends OwnedDependent<Deployment> {
   public static Deployment stamped(ParkingApp app, Integer currentReplicas) {
     AppSettings settings = AppSettings.of(app);
     Deployment desired = DesiredDeployment.of(app, settings, currentReplicas);
-    if (desired.getMetadata().getAnnotations() == null) {
-      }
-    return DriftMatcher.stamped(
-        desired,
-        d -> settings.replicas() != null ? d : new DeploymentBuilder(d).editSpec().withReplicas(null).endSpec().build());
+    return DriftMatcher.stamped(desired, intentHash(desired, settings));
+  }
+
+  /**
+   * A replica count carried over from the live Deployment is not intent, so it is left out of the
+   * hash: taken out of {@code desired} for the hashing and put back, rather than hashing a copy.
+   */
+  private static String intentHash(Deployment desired, AppSettings settings) {
+    if (settings.replicas() != null) {
+      return DriftMatcher.hash(desired);
+    }
+    Integer carried = desired.getSpec().getReplicas();
+    desired.getSpec().setReplicas(null);
+    try {
+      return DriftMatcher.hash(desired);
+    } finally {
+      desired.getSpec().setReplicas(carried);
+    }
   }
 }

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Decides whether an owned object needs writing, without server-side apply (see README): it does
@@ -34,18 +33,17 @@ public final class DriftMatcher {
 
   private DriftMatcher() {}
 
-  /**
-   * Stamps the hash of {@code desired} on it.
-   *
-   * @param intentOnly removes what is not the operator's intent (a carried-over replica count)
-   *     from the copy that is hashed
-   */
-  public static <R extends HasMetadata> R stamped(R desired, UnaryOperator<R> intentOnly) {
-    String hash = hash(intentOnly.apply(desired));
+  /** Stamps the hash of {@code desired} on it: all of it is the operator's intent. */
+  public static <R extends HasMetadata> R stamped(R desired) {
+    return stamped(desired, hash(desired));
+  }
+
+  /** Stamps {@code intentHash}, the {@link #hash} of what in {@code desired} is the operator's intent. */
+  public static <R extends HasMetadata> R stamped(R desired, String intentHash) {
     if (desired.getMetadata().getAnnotations() == null) {
       desired.getMetadata().setAnnotations(new java.util.HashMap<>());
     }
-    desired.getMetadata().getAnnotations().put(INTENT_ANNOTATION, hash);
+    desired.getMetadata().getAnnotations().put(INTENT_ANNOTATION, intentHash);
     return desired;
   }
 

@@ -28,7 +28,7 @@ public final class NetworkPolicyDependent extends OwnedDependent<NetworkPolicy> 
   /** The NetworkPolicy as applied, intent hash included; also what {@code render} prints. */
   public static NetworkPolicy stamped(ParkingApp app, java.util.Optional<NetworkPolicyPeer> operator) {
     NetworkPolicy desired = DesiredNetworkPolicy.of(app, AppSettings.of(app), operator);
-    return DriftMatcher.stamped(desired, p -> p);
+    return DriftMatcher.stamped(desired);
   }
 
   /** spec.networkPolicy.enabled, true by default; when false the workflow deletes the policy. */

@@ -25,7 +25,7 @@ public final class PodDisruptionBudgetDependent extends OwnedDependent<PodDisrup
   /** The PodDisruptionBudget as applied, intent hash included; also what {@code render} prints. */
   public static PodDisruptionBudget stamped(ParkingApp app) {
     PodDisruptionBudget desired = DesiredPodDisruptionBudget.of(app);
-    return DriftMatcher.stamped(desired, b -> b);
+    return DriftMatcher.stamped(desired);
   }
 
   /** More than one replica: from the spec, else the live Deployment (an autoscaler's count). */

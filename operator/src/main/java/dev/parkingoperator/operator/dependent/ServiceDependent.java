@@ -22,6 +22,6 @@ public final class ServiceDependent extends OwnedDependent<Service> {
   /** The Service as applied, intent hash included; also what {@code render} prints. */
   public static Service stamped(ParkingApp app) {
     Service desired = DesiredService.of(app, AppSettings.of(app));
-    return DriftMatcher.stamped(desired, s -> s);
+    return DriftMatcher.stamped(desired);
   }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,5 +153,25 @@ class DesiredDeploymentTest {
     app.getSpec().setPodAnnotations(Map.of("b", "2", "a", "1"));
 
     assertThat(DriftMatcher.hash(desired(app, null))).isEqualTo(DriftMatcher.hash(desired(app, null)));
+  }
+
+  @Test
+  void intentHashLeavesOutACarriedOverReplicaCount() {
+    ParkingApp app = Apps.app("ns", "shop");
+    Deployment withThree = DeploymentDependent.stamped(app, 3);
+    Deployment withFive = DeploymentDependent.stamped(app, 5);
+
+    assertThat(withThree.getSpec().getReplicas()).as("the live count is kept").isEqualTo(3);
+    assertThat(intent(withThree)).isEqualTo(intent(withFive));
+    // The hash of the Deployment without a replica count, as before: live objects keep their stamp.
+    Deployment withoutReplicas = new DeploymentBuilder(desired(app, 3)).editSpec().withReplicas(null).endSpec().build();
+    assertThat(intent(withThree)).isEqualTo(DriftMatcher.hash(withoutReplicas));
+
+    app.getSpec().setReplicas(4);
+    assertThat(intent(DeploymentDependent.stamped(app, 3))).as("a replica count in the spec is intent").isNotEqualTo(intent(withThree));
+  }
+
+  private static String intent(Deployment deployment) {
+    return deployment.getMetadata().getAnnotations().get(DriftMatcher.INTENT_ANNOTATION);
   }
 }
