@@ -4,8 +4,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Relative to $ROOT, exactly as the build's AppCDS training run named it, so the archive matches.
 JAR=parking-service/target/parking-service.jar
 CDS_ARCHIVE=parking-service/target/parking-service.jsa
+# The start-up aid of the README's command and the image (startup.jvmFlag in parking-service/pom.xml)
+STARTUP_FLAG="-Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=100"
 # The start-up flags of the README's command (JAVA_OPTS replaces them)
-SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=$CDS_ARCHIVE -Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=100"
+SERVICE_JAVA_OPTS="-XX:SharedArchiveFile=$CDS_ARCHIVE $STARTUP_FLAG"
 
 ensure_jar() {
   [[ -f $ROOT/$JAR ]] || (cd "$ROOT" && ./mvnw -B -q -pl parking-service -am package -DskipTests)

@@ -9,7 +9,7 @@ LIMIT=${2:-256m}
 ensure_jar
 scratch_space
 # The image's flags (jib jvmFlags in pom.xml) plus the stand-in for its memory limit.
-IMAGE_FLAGS="-XX:MaxRAM=$LIMIT -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError -Djava.lang.invoke.MethodHandle.COMPILE_THRESHOLD=100"
+IMAGE_FLAGS="-XX:MaxRAM=$LIMIT -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError $STARTUP_FLAG"
 declare -A SETTINGS=(
   [default]="$SERVICE_JAVA_OPTS"
   [image]="$IMAGE_FLAGS"
