@@ -31,6 +31,7 @@ public final class ParkingApplication implements AutoCloseable {
   private final Readiness readiness;
   private final TelemetryServer telemetryServer;
   private final Database database;
+  private final JdbcParkingStore store;
   private final DatabaseWatch databaseWatch;
   private final ApiServer apiServer;
 
@@ -39,12 +40,14 @@ public final class ParkingApplication implements AutoCloseable {
       Readiness readiness,
       TelemetryServer telemetryServer,
       Database database,
+      JdbcParkingStore store,
       DatabaseWatch databaseWatch,
       ApiServer apiServer) {
     this.config = config;
     this.readiness = readiness;
     this.telemetryServer = telemetryServer;
     this.database = database;
+    this.store = store;
     this.databaseWatch = databaseWatch;
     this.apiServer = apiServer;
   }
@@ -78,7 +81,7 @@ public final class ParkingApplication implements AutoCloseable {
     // group commit writes a few pages instead of one random page per ticket.
     JdbcParkingStore store =
         config.database().isPostgres()
-            ? JdbcParkingStore.onPostgres(database.dataSource())
+            ? JdbcParkingStore.onPostgres(database.dataSource(), config.database().writeTimeout())
             : JdbcParkingStore.portable(database.dataSource(), database.afterCommit());
     ParkingService parking =
         new ParkingService(
@@ -100,7 +103,7 @@ public final class ParkingApplication implements AutoCloseable {
         config.database().describe(),
         telemetry.build().version(),
         Duration.ofNanos(System.nanoTime() - started).toMillis());
-    return new ParkingApplication(config, readiness, telemetryServer, database, watch, apiServer);
+    return new ParkingApplication(config, readiness, telemetryServer, database, store, watch, apiServer);
   }
 
   private static Health health(Readiness readiness) {
@@ -168,6 +171,7 @@ public final class ParkingApplication implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       databaseWatch.close();
+      store.close();
       database.close();
       telemetryServer.close();
       LOG.info("stopped");

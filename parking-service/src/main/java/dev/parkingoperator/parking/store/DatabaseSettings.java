@@ -35,6 +35,15 @@ public record DatabaseSettings(
     return new DatabaseSettings(url, username, password, null, EXTERNAL_POOL_SIZE, Duration.ofSeconds(2));
   }
 
+  /**
+   * How long a request waits for a write queued behind others (PostgreSQL's batched ticket
+   * writes): its own wait for a connection and a few batches before it; past that the database
+   * hangs rather than being slow, and the request fails with 503.
+   */
+  public Duration writeTimeout() {
+    return connectTimeout.multipliedBy(5);
+  }
+
   public boolean isEmbedded() {
     return url == null;
   }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
  * <p>Every write that could race locks the lot's row, so concurrent entries, exits and lot changes
  * queue on one row and cannot break its capacity.
  */
-public final class JdbcParkingStore implements ParkingStore {
+public final class JdbcParkingStore implements ParkingStore, AutoCloseable {
 
   private static final String SELECT_TICKET =
       "SELECT t.ticket_id, t.lot_id, t.plate, t.entered_at, t.exited_at, t.fee_cents,"
@@ -41,10 +42,14 @@ public final class JdbcParkingStore implements ParkingStore {
     this.ticketWrites = ticketWrites;
   }
 
-  /** The store on PostgreSQL, whose ticket writes are one statement each. */
-  public static JdbcParkingStore onPostgres(DataSource dataSource) {
-    Transactions transactions = new Transactions(dataSource, () -> {});
-    return new JdbcParkingStore(transactions, new PostgresTicketWrites(transactions));
+  /**
+   * The store on PostgreSQL, whose ticket writes share commits under load.
+   *
+   * @param writeTimeout how long a request waits for its ticket write before failing with 503
+   */
+  public static JdbcParkingStore onPostgres(DataSource dataSource, Duration writeTimeout) {
+    return new JdbcParkingStore(
+        new Transactions(dataSource, () -> {}), new PostgresTicketWrites(dataSource, writeTimeout));
   }
 
   /**
@@ -134,7 +139,7 @@ public final class JdbcParkingStore implements ParkingStore {
 
   @Override
   public Ticket openTicket(Ticket ticket) {
-    return ticketWrites.open(ticket);
+    return ticketWrites.enter(ticket);
   }
 
   @Override
@@ -154,7 +159,13 @@ public final class JdbcParkingStore implements ParkingStore {
 
   @Override
   public Ticket closeTicket(Ticket parked, Instant exitedAt, long feeCents) {
-    return ticketWrites.close(parked, exitedAt, feeCents);
+    return ticketWrites.exit(parked, exitedAt, feeCents);
+  }
+
+  /** Stops the ticket writes' own thread, if they have one; writes still waiting fail with 503. */
+  @Override
+  public void close() {
+    ticketWrites.close();
   }
 
   /** Binds name, capacity and tariff as the first five parameters; returns the next index. */

@@ -16,6 +16,16 @@ final class StoreErrors {
   }
 
   /**
+   * A rule of the data broken (SQL state class 23: unique, check, foreign key) or the transaction
+   * rolled back by the database (class 40: deadlock, serialization): another try of the same
+   * writes, alone, can succeed or explain itself.
+   */
+  static boolean isRuleViolation(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("23") || state.startsWith("40"));
+  }
+
+  /**
    * Connection failures become {@link StoreUnavailableException} (503, retry later); anything else
    * is unexpected and stays an internal error.
    */

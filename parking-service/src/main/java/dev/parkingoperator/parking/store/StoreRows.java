@@ -77,11 +77,7 @@ final class StoreRows {
    * @throws ConflictException {@code ALREADY_PARKED} when the plate is parked in that lot already
    */
   static int park(PreparedStatement statement, Ticket ticket) throws SQLException {
-    statement.setString(1, ticket.lotId());
-    statement.setObject(2, ticket.ticketId());
-    statement.setString(3, ticket.plate().value());
-    statement.setString(4, ticket.plate().value());
-    setTimestamp(statement, 5, ticket.enteredAt());
+    bindPark(statement, ticket);
     try {
       return statement.executeUpdate();
     } catch (SQLException e) {
@@ -98,10 +94,25 @@ final class StoreRows {
    */
   static int exit(PreparedStatement statement, Ticket parked, Instant exitedAt, long feeCents)
       throws SQLException {
+    bindExit(statement, parked, exitedAt, feeCents);
+    return statement.executeUpdate();
+  }
+
+  /** Binds what {@link #park} runs with, for a statement that runs later (in a batch). */
+  static void bindPark(PreparedStatement statement, Ticket ticket) throws SQLException {
+    statement.setString(1, ticket.lotId());
+    statement.setObject(2, ticket.ticketId());
+    statement.setString(3, ticket.plate().value());
+    statement.setString(4, ticket.plate().value());
+    setTimestamp(statement, 5, ticket.enteredAt());
+  }
+
+  /** Binds what {@link #exit} runs with, for a statement that runs later (in a batch). */
+  static void bindExit(PreparedStatement statement, Ticket parked, Instant exitedAt, long feeCents)
+      throws SQLException {
     setTimestamp(statement, 1, exitedAt);
     statement.setLong(2, feeCents);
     statement.setObject(3, parked.ticketId());
-    return statement.executeUpdate();
   }
 
   /** A lot from a row in the order of {@link #LOT_COLUMNS}. */

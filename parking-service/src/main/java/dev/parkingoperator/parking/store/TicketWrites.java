@@ -10,7 +10,7 @@ import java.time.Instant;
  * queues on the lot's row, so how long each holds that row bounds the entries and exits one lot
  * can take per second.
  */
-interface TicketWrites {
+interface TicketWrites extends AutoCloseable {
 
   /**
    * Takes a space and stores the parked ticket.
@@ -18,12 +18,16 @@ interface TicketWrites {
    * @throws NotFoundException when the lot does not exist
    * @throws ConflictException {@code ALREADY_PARKED} or {@code LOT_FULL}
    */
-  Ticket open(Ticket ticket);
+  Ticket enter(Ticket ticket);
 
   /**
    * Closes a parked ticket and frees its space.
    *
    * @throws ConflictException {@code ALREADY_EXITED} when the ticket is no longer parked
    */
-  Ticket close(Ticket parked, Instant exitedAt, long feeCents);
+  Ticket exit(Ticket parked, Instant exitedAt, long feeCents);
+
+  /** Stops whatever the writes run on; writes still waiting fail with 503. */
+  @Override
+  default void close() {}
 }

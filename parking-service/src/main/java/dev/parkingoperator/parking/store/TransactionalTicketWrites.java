@@ -24,7 +24,7 @@ final class TransactionalTicketWrites implements TicketWrites {
   }
 
   @Override
-  public Ticket open(Ticket ticket) {
+  public Ticket enter(Ticket ticket) {
     return transactions.inTransaction(
         connection -> {
           if (StoreRows.executeForLot(connection, TAKE_SPACE, ticket.lotId()) == 0) {
@@ -41,7 +41,7 @@ final class TransactionalTicketWrites implements TicketWrites {
   }
 
   @Override
-  public Ticket close(Ticket parked, Instant exitedAt, long feeCents) {
+  public Ticket exit(Ticket parked, Instant exitedAt, long feeCents) {
     return transactions.inTransaction(
         connection -> {
           // Free the space first: that takes the lot's row, as every racing write does first.

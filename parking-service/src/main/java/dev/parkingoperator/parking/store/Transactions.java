@@ -24,20 +24,28 @@ final class Transactions {
 
   <T> T inTransaction(Work<T> work) {
     T result;
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        result = work.run(connection);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(connection, e);
-        throw e;
-      }
+    try {
+      result = inTransactionOrSqlError(work);
     } catch (SQLException e) {
       throw StoreErrors.translate(e);
     }
     afterCommit.run(); // after the connection is back in the pool, so the flusher can take one
     return result;
+  }
+
+  /** Like {@link #inTransaction} without the wait for durability, and with the database's error as it came. */
+  <T> T inTransactionOrSqlError(Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      }
+    }
   }
 
   /** A read of one statement needs no transaction of its own. */

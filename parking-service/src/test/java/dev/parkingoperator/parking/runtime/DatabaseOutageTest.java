@@ -42,6 +42,13 @@ class DatabaseOutageTest {
         assertThat(during.status()).isEqualTo(503);
         assertThat(during.error()).isEqualTo("unavailable");
         assertThat(took).as("bounded by the pool's connection timeout").isLessThan(Duration.ofSeconds(5));
+
+        started = System.nanoTime();
+        Reply entryDuring = api.post("/api/lots/outage/entries", plateJson("O2"));
+        took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(entryDuring.status()).isEqualTo(503);
+        assertThat(entryDuring.error()).isEqualTo("unavailable");
+        assertThat(took).as("a queued write too is bounded by the connection timeout").isLessThan(Duration.ofSeconds(5));
         await("readiness DOWN")
             .atMost(Duration.ofSeconds(15))
             .until(() -> telemetry.getText("/health/ready").statusCode() == 503);
