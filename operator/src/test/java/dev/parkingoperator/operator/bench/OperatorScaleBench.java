@@ -81,6 +81,8 @@ public final class OperatorScaleBench {
             cpuMillis(operator) - operatorCpuBefore, (processCpuNanos() - harnessCpuBefore) / 1_000_000);
 
         Thread.sleep(5000); // let status writes settle
+        System.out.printf("per app, so far: %.1f reconciliations; writes %s%n",
+            reconciliations(metricsPort) / apps, writesPerApp(cluster, apps));
         int before = cluster.dispatcher().writes().size();
         Thread.sleep(idleSeconds * 1000L);
         System.out.printf("writes during %d s idle: %d%n", idleSeconds, cluster.dispatcher().writes().size() - before);
@@ -124,6 +126,34 @@ public final class OperatorScaleBench {
           .list().getItems().size();
     }
     return present;
+  }
+
+  /** The operator's started reconciliations, all controllers, from its own /metrics. */
+  static double reconciliations(int metricsPort) throws Exception {
+    HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build();
+    String metrics = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+    return metrics.lines()
+        .filter(line -> line.startsWith("operator_sdk_reconciliations_started_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  /** Write requests the mock API server received, by method and resource kind, per app. */
+  static java.util.Map<String, String> writesPerApp(MockCluster cluster, int apps) {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String write : cluster.dispatcher().writes()) {
+      String[] methodAndPath = write.split(" ", 2);
+      String path = methodAndPath[1].replaceFirst("\\?.*", "");
+      String[] parts = path.split("/");
+      // .../namespaces/{ns}/{kind}[/{name}[/{subresource}]]
+      int at = java.util.Arrays.asList(parts).indexOf("namespaces");
+      String kind = at >= 0 && parts.length > at + 2 ? parts[at + 2] : path;
+      String sub = at >= 0 && parts.length > at + 4 ? "/" + parts[at + 4] : "";
+      counts.merge(methodAndPath[0] + " " + kind + sub, 1L, Long::sum);
+    }
+    java.util.Map<String, String> perApp = new java.util.TreeMap<>();
+    counts.forEach((key, count) -> perApp.put(key, String.format("%.2f", (double) count / apps)));
+    return perApp;
   }
 
   static long cpuMillis(Process process) {
