@@ -285,6 +285,7 @@ abstract class ParkingApiContract {
     assertThat(api.post("/api/tickets/" + ticket + "/exit", "").status()).isEqualTo(200);
     assertThat(api.delete("/api/lots/" + id).status()).isEqualTo(204);
     assertThat(api.get("/api/lots/" + id).status()).isEqualTo(404);
+    assertThat(api.get("/api/tickets/" + ticket).status()).as("its tickets went with it").isEqualTo(404);
   }
 
   @Test
