@@ -81,7 +81,7 @@ public final class ParkingApplication implements AutoCloseable {
     // group commit writes a few pages instead of one random page per ticket.
     JdbcParkingStore store =
         config.database().isPostgres()
-            ? JdbcParkingStore.onPostgres(database.dataSource(), config.database().writeTimeout())
+            ? JdbcParkingStore.onPostgres(database.dataSource(), telemetry.writeBatches(), config.database().writeTimeout())
             : JdbcParkingStore.portable(database.dataSource(), database.afterCommit());
     ParkingService parking =
         new ParkingService(

@@ -45,11 +45,12 @@ public final class JdbcParkingStore implements ParkingStore, AutoCloseable {
   /**
    * The store on PostgreSQL, whose ticket writes share commits under load.
    *
+   * @param batches told of each batch of ticket writes (telemetry)
    * @param writeTimeout how long a request waits for its ticket write before failing with 503
    */
-  public static JdbcParkingStore onPostgres(DataSource dataSource, Duration writeTimeout) {
+  public static JdbcParkingStore onPostgres(DataSource dataSource, WriteBatchListener batches, Duration writeTimeout) {
     return new JdbcParkingStore(
-        new Transactions(dataSource, () -> {}), new PostgresTicketWrites(dataSource, writeTimeout));
+        new Transactions(dataSource, () -> {}), new PostgresTicketWrites(dataSource, batches, writeTimeout));
   }
 
   /**

@@ -43,10 +43,13 @@ final class PostgresTicketWrites implements TicketWrites {
   private final Transactions transactions;
   private final WriteBatcher batcher;
 
-  /** @param answerTimeout how long a request waits for its write's batch before failing with 503 */
-  PostgresTicketWrites(DataSource dataSource, Duration answerTimeout) {
+  /**
+   * @param batches told of each batch's size and duration
+   * @param answerTimeout how long a request waits for its write's batch before failing with 503
+   */
+  PostgresTicketWrites(DataSource dataSource, WriteBatchListener batches, Duration answerTimeout) {
     this.transactions = new Transactions(dataSource, () -> {});
-    this.batcher = new WriteBatcher("ticket-writes", this::runBatch, answerTimeout);
+    this.batcher = new WriteBatcher("ticket-writes", this::runBatch, batches, answerTimeout);
   }
 
   @Override

@@ -37,13 +37,18 @@ final class WriteBatcher implements AutoCloseable {
 
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final BatchRunner runner;
+  private final WriteBatchListener listener;
   private final Duration answerTimeout;
   private final Thread thread;
   private volatile boolean closed;
 
-  /** @param answerTimeout how long a caller waits before giving up with 503 */
-  WriteBatcher(String threadName, BatchRunner runner, Duration answerTimeout) {
+  /**
+   * @param listener told of each batch's size and duration
+   * @param answerTimeout how long a caller waits before giving up with 503
+   */
+  WriteBatcher(String threadName, BatchRunner runner, WriteBatchListener listener, Duration answerTimeout) {
     this.runner = runner;
+    this.listener = listener;
     this.answerTimeout = answerTimeout;
     this.thread = new Thread(this::runBatches, threadName);
     thread.setDaemon(true);
@@ -91,8 +96,10 @@ final class WriteBatcher implements AutoCloseable {
   }
 
   private void run(List<Pending> batch) {
+    long started = System.nanoTime();
     try {
       runner.run(batch);
+      listener.batchWritten(batch.size(), System.nanoTime() - started);
     } catch (RuntimeException e) {
       LOG.error("write batch of {} failed unexpectedly: {}", batch.size(), e.toString());
       batch.forEach(pending -> pending.applied().completeExceptionally(e));

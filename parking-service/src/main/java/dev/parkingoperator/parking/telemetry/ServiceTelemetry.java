@@ -4,6 +4,7 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.parkingoperator.parking.domain.Lot;
 import dev.parkingoperator.parking.domain.ParkingEvents;
+import dev.parkingoperator.parking.store.WriteBatchListener;
 import dev.parkingoperator.telemetry.BuildInfo;
 import dev.parkingoperator.telemetry.Health;
 import dev.parkingoperator.telemetry.MeterRegistries;
@@ -69,6 +70,11 @@ public final class ServiceTelemetry {
   }
 
   /** Wraps the API once, so every request is measured without a metrics call in any handler. */
+  /** Measures the store's batches of ticket writes (PostgreSQL), or nothing when metrics are off. */
+  public WriteBatchListener writeBatches() {
+    return registry == null ? WriteBatchListener.NONE : new WriteBatchMetrics(registry);
+  }
+
   public HttpHandler instrument(HttpHandler api) {
     return registry == null ? api : new HttpServerMetrics(api, registry);
   }

@@ -44,8 +44,8 @@ class PostgresTicketWritesTest {
   void openDatabase() {
     settings = TestDatabases.freshPostgresSchema();
     database = Database.open(settings);
-    store = JdbcParkingStore.onPostgres(database.dataSource(), Duration.ofSeconds(10));
-    writes = new PostgresTicketWrites(countingCommits(database.dataSource()), Duration.ofSeconds(10));
+    store = JdbcParkingStore.onPostgres(database.dataSource(), WriteBatchListener.NONE, Duration.ofSeconds(10));
+    writes = new PostgresTicketWrites(countingCommits(database.dataSource()), WriteBatchListener.NONE, Duration.ofSeconds(10));
   }
 
   @AfterEach

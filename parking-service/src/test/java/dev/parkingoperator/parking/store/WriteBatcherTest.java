@@ -29,6 +29,8 @@ class WriteBatcherTest {
 
   private final ExecutorService callers = Executors.newCachedThreadPool();
   private final List<List<TicketWrite>> batches = new CopyOnWriteArrayList<>();
+  private final List<Integer> batchSizesHeard = new CopyOnWriteArrayList<>();
+  private final WriteBatchListener listener = (writes, nanos) -> batchSizesHeard.add(writes);
   private final CountDownLatch firstBatchStarted = new CountDownLatch(1);
   private final CountDownLatch releaseFirstBatch = new CountDownLatch(1);
 
@@ -39,7 +41,7 @@ class WriteBatcherTest {
 
   @Test
   void writesQueuedWhileABatchRunsGoTogetherIntoTheNext() throws Exception {
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), PATIENT)) {
+    try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT)) {
       Future<Boolean> first = callers.submit(() -> batcher.apply(entry(0)));
       assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
       List<Future<Boolean>> queued = new ArrayList<>();
@@ -55,6 +57,8 @@ class WriteBatcherTest {
         assertThat(queued.get(i - 1).get()).as("write %d hears its own outcome", i).isEqualTo(i % 2 == 0);
       }
       assertThat(batches).extracting(List::size).containsExactly(1, 10);
+      await(() -> batchSizesHeard.size() == 2);
+      assertThat(batchSizesHeard).as("the listener hears each batch").containsExactly(1, 10);
     }
   }
 
@@ -64,7 +68,7 @@ class WriteBatcherTest {
         holdingFirstBatch(batch -> {
           throw new StoreUnavailableException("database connection failed", null);
         });
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", failing, PATIENT)) {
+    try (WriteBatcher batcher = new WriteBatcher("test-writes", failing, listener, PATIENT)) {
       Future<Boolean> first = callers.submit(() -> batcher.apply(entry(0)));
       assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
       Future<Boolean> second = callers.submit(() -> batcher.apply(entry(1)));
@@ -88,7 +92,7 @@ class WriteBatcherTest {
           }
           batch.forEach(pending -> pending.applied().complete(true));
         };
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", flaky, PATIENT)) {
+    try (WriteBatcher batcher = new WriteBatcher("test-writes", flaky, listener, PATIENT)) {
       assertThatThrownBy(() -> batcher.apply(entry(0))).hasMessage("a bug in the first batch");
       assertThat(batcher.apply(entry(1))).isTrue();
     }
@@ -96,14 +100,14 @@ class WriteBatcherTest {
 
   @Test
   void aWriteTheRunnerForgotFailsInsteadOfWaiting() {
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", batch -> {}, PATIENT)) {
+    try (WriteBatcher batcher = new WriteBatcher("test-writes", batch -> {}, listener, PATIENT)) {
       assertThatThrownBy(() -> batcher.apply(entry(0))).hasMessageContaining("unanswered");
     }
   }
 
   @Test
   void aCallerGivesUpWith503WhenTheDatabaseHangs() {
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), Duration.ofMillis(200))) {
+    try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, Duration.ofMillis(200))) {
       assertThatThrownBy(() -> batcher.apply(entry(0)))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining("may still be applied");
@@ -113,7 +117,7 @@ class WriteBatcherTest {
 
   @Test
   void closingFailsTheQueuedWritesWith503AndRefusesNewOnes() throws Exception {
-    WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), PATIENT);
+    WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT);
     callers.submit(() -> batcher.apply(entry(0)));
     assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
     Future<Boolean> queued = callers.submit(() -> batcher.apply(entry(1)));
