@@ -4,14 +4,18 @@ import dev.parkingoperator.parking.domain.ConflictException;
 import dev.parkingoperator.parking.domain.Ticket;
 import dev.parkingoperator.parking.store.TicketWrite.Entry;
 import dev.parkingoperator.parking.store.TicketWrite.Exit;
+import dev.parkingoperator.parking.store.WriteBatcher.Outcome;
 import dev.parkingoperator.parking.store.WriteBatcher.Pending;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +29,18 @@ import javax.sql.DataSource;
  * any ticket's, so batches of several service instances on one database queue on each other and
  * cannot deadlock. A batch that breaks a rule (a plate parked twice) rolls back, and its writes run
  * again one per transaction, each for its own answer.
+ *
+ * <p>A batch waits at most {@link #LOT_LOCK_TIMEOUT} for a lot another transaction holds; then it
+ * hands its writes back, and each caller runs its own write alone, waiting on its own thread. So a
+ * lot held for long (an administrator's open transaction) stalls the writes to that lot only.
  */
 final class PostgresTicketWrites implements TicketWrites {
 
+  /** Another instance's batch holds a lot for milliseconds; this is far longer. */
+  static final Duration LOT_LOCK_TIMEOUT = Duration.ofMillis(500);
+
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final String LIMIT_LOCK_WAIT = "SET LOCAL lock_timeout = " + LOT_LOCK_TIMEOUT.toMillis();
   private static final String LOCK_LOTS = "SELECT id FROM lots WHERE id = ANY (?) ORDER BY id FOR UPDATE";
   private static final String TAKE_SPACE_AND_PARK =
       "WITH space AS ("
@@ -54,7 +67,7 @@ final class PostgresTicketWrites implements TicketWrites {
 
   @Override
   public Ticket enter(Ticket ticket) {
-    if (!batcher.apply(new Entry(ticket))) {
+    if (outcomeOf(new Entry(ticket)) == Outcome.UNCHANGED) {
       throw transactions.read(connection -> StoreRows.whyNoSpace(connection, ticket));
     }
     return ticket;
@@ -62,10 +75,24 @@ final class PostgresTicketWrites implements TicketWrites {
 
   @Override
   public Ticket exit(Ticket parked, Instant exitedAt, long feeCents) {
-    if (!batcher.apply(new Exit(parked, exitedAt, feeCents))) {
+    if (outcomeOf(new Exit(parked, exitedAt, feeCents)) == Outcome.UNCHANGED) {
       throw ConflictException.alreadyExited(parked.ticketId());
     }
     return parked.exited(exitedAt, feeCents);
+  }
+
+  /** The write's outcome in a batch, or, when the batch handed it back, run alone here. */
+  private Outcome outcomeOf(TicketWrite write) {
+    Outcome outcome = batcher.apply(write);
+    if (outcome != Outcome.RUN_ALONE) {
+      return outcome;
+    }
+    List<Pending> alone = List.of(new Pending(write, new CompletableFuture<>()));
+    try {
+      return transactions.inTransactionOrSqlError(connection -> inOneTransaction(connection, alone)).get(0);
+    } catch (SQLException e) {
+      throw explain(write, e);
+    }
   }
 
   @Override
@@ -75,26 +102,35 @@ final class PostgresTicketWrites implements TicketWrites {
 
   /** Runs one batch and answers its writes: the batcher's runner, and a way for tests to choose a batch. */
   void runBatch(List<Pending> batch) {
-    boolean[] applied;
+    List<Outcome> outcomes;
     try {
-      applied = transactions.inTransactionOrSqlError(connection -> inOneTransaction(connection, batch));
+      outcomes =
+          transactions.inTransactionOrSqlError(
+              connection -> {
+                try (Statement limit = connection.createStatement()) {
+                  limit.execute(LIMIT_LOCK_WAIT);
+                }
+                return inOneTransaction(connection, batch);
+              });
     } catch (SQLException e) {
-      if (batch.size() > 1 && StoreErrors.isRuleViolation(e)) {
+      if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+        batch.forEach(pending -> pending.outcome().complete(Outcome.RUN_ALONE));
+      } else if (batch.size() > 1 && StoreErrors.isRuleViolation(e)) {
         batch.forEach(pending -> runBatch(List.of(pending)));
       } else {
-        batch.forEach(pending -> pending.applied().completeExceptionally(explain(pending.write(), e)));
+        batch.forEach(pending -> pending.outcome().completeExceptionally(explain(pending.write(), e)));
       }
       return;
     }
-    for (int i = 0; i < applied.length; i++) {
-      batch.get(i).applied().complete(applied[i]);
+    for (int i = 0; i < outcomes.size(); i++) {
+      batch.get(i).outcome().complete(outcomes.get(i));
     }
   }
 
-  /** Runs the writes in the open transaction; returns, in the batch's order, whether each applied. */
-  private static boolean[] inOneTransaction(Connection connection, List<Pending> batch) throws SQLException {
+  /** Runs the writes in the open transaction; returns their outcomes in the batch's order. */
+  private static List<Outcome> inOneTransaction(Connection connection, List<Pending> batch) throws SQLException {
     lockLots(connection, batch);
-    boolean[] applied = new boolean[batch.size()];
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
     try (PreparedStatement exits = connection.prepareStatement(CLOSE_AND_FREE_SPACE);
         PreparedStatement entries = connection.prepareStatement(TAKE_SPACE_AND_PARK)) {
       for (Pending pending : batch) {
@@ -110,12 +146,12 @@ final class PostgresTicketWrites implements TicketWrites {
       int[] entered = entries.executeBatch();
       int nextExit = 0;
       int nextEntry = 0;
-      for (int i = 0; i < applied.length; i++) {
-        int changed = batch.get(i).write() instanceof Exit ? exited[nextExit++] : entered[nextEntry++];
-        applied[i] = changed > 0;
+      for (Pending pending : batch) {
+        int changed = pending.write() instanceof Exit ? exited[nextExit++] : entered[nextEntry++];
+        outcomes.add(changed > 0 ? Outcome.APPLIED : Outcome.UNCHANGED);
       }
     }
-    return applied;
+    return outcomes;
   }
 
   private static void lockLots(Connection connection, List<Pending> batch) throws SQLException {

@@ -26,8 +26,17 @@ final class WriteBatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteBatcher.class);
 
-  /** A queued write and its outcome: applied, not applied (it matched no row), or a failure. */
-  record Pending(TicketWrite write, CompletableFuture<Boolean> applied) {}
+  /** What became of a write in its batch (a failure completes its future exceptionally instead). */
+  enum Outcome {
+    APPLIED,
+    /** It matched no row: no space, or the ticket already exited. */
+    UNCHANGED,
+    /** The batch could not take it without waiting too long; its caller runs it alone. */
+    RUN_ALONE
+  }
+
+  /** A queued write and its outcome. */
+  record Pending(TicketWrite write, CompletableFuture<Outcome> outcome) {}
 
   /** Runs a batch; completes the outcome of every write in it. */
   @FunctionalInterface
@@ -55,15 +64,15 @@ final class WriteBatcher implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues the write and waits for its batch: true when it changed the rows it names. */
-  boolean apply(TicketWrite write) {
+  /** Queues the write and waits for its batch's outcome. */
+  Outcome apply(TicketWrite write) {
     Pending pending = new Pending(write, new CompletableFuture<>());
     queue.add(pending);
     if (closed && queue.remove(pending)) {
       throw closing();
     }
     try {
-      return pending.applied().get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+      return pending.outcome().get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
@@ -102,11 +111,11 @@ final class WriteBatcher implements AutoCloseable {
       listener.batchWritten(batch.size(), System.nanoTime() - started);
     } catch (RuntimeException e) {
       LOG.error("write batch of {} failed unexpectedly: {}", batch.size(), e.toString());
-      batch.forEach(pending -> pending.applied().completeExceptionally(e));
+      batch.forEach(pending -> pending.outcome().completeExceptionally(e));
     }
     for (Pending pending : batch) {
-      if (!pending.applied().isDone()) {
-        pending.applied().completeExceptionally(new IllegalStateException("the write batch left this write unanswered"));
+      if (!pending.outcome().isDone()) {
+        pending.outcome().completeExceptionally(new IllegalStateException("the write batch left this write unanswered"));
       }
       if (failureOf(pending) instanceof StoreUnavailableException unavailable) {
         // The writes queued meanwhile would wait for the same outage: they fail now, not one by one.
@@ -118,7 +127,7 @@ final class WriteBatcher implements AutoCloseable {
 
   private static Throwable failureOf(Pending pending) {
     try {
-      pending.applied().join();
+      pending.outcome().join();
       return null;
     } catch (CompletionException e) {
       return e.getCause();
@@ -127,7 +136,7 @@ final class WriteBatcher implements AutoCloseable {
 
   private void failQueued(RuntimeException failure) {
     for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-      pending.applied().completeExceptionally(failure);
+      pending.outcome().completeExceptionally(failure);
     }
   }
 

@@ -9,17 +9,23 @@ import dev.parkingoperator.parking.domain.NotFoundException;
 import dev.parkingoperator.parking.domain.Plate;
 import dev.parkingoperator.parking.domain.Tariff;
 import dev.parkingoperator.parking.domain.Ticket;
+import dev.parkingoperator.parking.store.WriteBatcher.Outcome;
 import dev.parkingoperator.parking.store.WriteBatcher.Pending;
 import dev.parkingoperator.parking.support.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +74,7 @@ class PostgresTicketWritesTest {
             exit(first), entry(ticket("busy", "A")), entry(ticket("busy", "B")), exit(second), entry(ticket("busy", "C")));
     writes.runBatch(batch);
 
-    assertThat(batch).allSatisfy(pending -> assertThat(pending.applied()).isCompletedWithValue(true));
+    assertThat(batch).allSatisfy(pending -> assertThat(pending.outcome()).isCompletedWithValue(Outcome.APPLIED));
     assertThat(commits).hasValue(1);
     assertThat(store.lot("busy").orElseThrow().occupied()).isEqualTo(3);
     assertThat(store.ticket(first.ticketId()).orElseThrow().ticket().exitedAt()).isEqualTo(NOW);
@@ -82,7 +88,7 @@ class PostgresTicketWritesTest {
     List<Pending> batch = List.of(entry(ticket("one-space", "ARRIVING")), exit(parked));
     writes.runBatch(batch);
 
-    assertThat(batch).allSatisfy(pending -> assertThat(pending.applied()).isCompletedWithValue(true));
+    assertThat(batch).allSatisfy(pending -> assertThat(pending.outcome()).isCompletedWithValue(Outcome.APPLIED));
     assertThat(store.lot("one-space").orElseThrow().occupied()).isEqualTo(1);
   }
 
@@ -101,15 +107,15 @@ class PostgresTicketWritesTest {
     Pending noSuchLot = entry(ticket("nowhere", "LOST"));
     writes.runBatch(List.of(twice, fits, full, exitedAgain, noSuchLot));
 
-    assertThat(twice.applied()).isCompletedExceptionally();
-    assertThatThrownBy(twice.applied()::join)
+    assertThat(twice.outcome()).isCompletedExceptionally();
+    assertThatThrownBy(twice.outcome()::join)
         .cause()
         .isInstanceOfSatisfying(
             ConflictException.class, e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_PARKED));
-    assertThat(fits.applied()).isCompletedWithValue(true);
-    assertThat(full.applied()).isCompletedWithValue(false);
-    assertThat(exitedAgain.applied()).isCompletedWithValue(false);
-    assertThat(noSuchLot.applied()).isCompletedWithValue(false);
+    assertThat(fits.outcome()).isCompletedWithValue(Outcome.APPLIED);
+    assertThat(full.outcome()).isCompletedWithValue(Outcome.UNCHANGED);
+    assertThat(exitedAgain.outcome()).isCompletedWithValue(Outcome.UNCHANGED);
+    assertThat(noSuchLot.outcome()).isCompletedWithValue(Outcome.UNCHANGED);
     assertThat(commits).as("the batch rolled back, then each write alone: the duplicate rolled back too").hasValue(4);
     assertThat(store.lot("small").orElseThrow().occupied()).isEqualTo(2);
   }
@@ -126,6 +132,33 @@ class PostgresTicketWritesTest {
         .isInstanceOfSatisfying(
             ConflictException.class, e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.LOT_FULL));
     assertThatThrownBy(() -> writes.enter(ticket("nowhere", "LOST"))).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aLotHeldByAnotherTransactionStallsOnlyTheWritesToThatLot() throws Exception {
+    createLot("held", 5);
+    createLot("free", 5);
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try (Connection administrator = database.dataSource().getConnection()) {
+      administrator.setAutoCommit(false);
+      try (Statement hold = administrator.createStatement()) {
+        hold.execute("SELECT id FROM lots WHERE id = 'held' FOR UPDATE");
+      }
+      Future<Ticket> toHeld = callers.submit(() -> writes.enter(ticket("held", "WAITS")));
+      Future<Ticket> toFree = callers.submit(() -> writes.enter(ticket("free", "PASSES")));
+
+      assertThat(toFree.get(10, TimeUnit.SECONDS).lotId()).isEqualTo("free");
+      assertThat(writes.enter(ticket("free", "NEXT")).lotId()).as("the writer is not stuck").isEqualTo("free");
+      Thread.sleep(PostgresTicketWrites.LOT_LOCK_TIMEOUT.toMillis());
+      assertThat(toHeld).as("waits for the lot, on its caller's thread").isNotDone();
+
+      administrator.rollback();
+      assertThat(toHeld.get(10, TimeUnit.SECONDS).lotId()).isEqualTo("held");
+    } finally {
+      callers.shutdownNow();
+    }
+    assertThat(store.lot("held").orElseThrow().occupied()).isEqualTo(1);
+    assertThat(store.lot("free").orElseThrow().occupied()).isEqualTo(2);
   }
 
   private void createLot(String id, int capacity) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parkingoperator.parking.domain.Plate;
 import dev.parkingoperator.parking.domain.StoreUnavailableException;
 import dev.parkingoperator.parking.domain.Ticket;
+import dev.parkingoperator.parking.store.WriteBatcher.Outcome;
 import dev.parkingoperator.parking.store.WriteBatcher.Pending;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +43,9 @@ class WriteBatcherTest {
   @Test
   void writesQueuedWhileABatchRunsGoTogetherIntoTheNext() throws Exception {
     try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT)) {
-      Future<Boolean> first = callers.submit(() -> batcher.apply(entry(0)));
+      Future<Outcome> first = callers.submit(() -> batcher.apply(entry(0)));
       assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
-      List<Future<Boolean>> queued = new ArrayList<>();
+      List<Future<Outcome>> queued = new ArrayList<>();
       for (int i = 1; i <= 10; i++) {
         int plate = i;
         queued.add(callers.submit(() -> batcher.apply(entry(plate))));
@@ -52,9 +53,11 @@ class WriteBatcherTest {
       await(() -> batcher.queued() == 10);
       releaseFirstBatch.countDown();
 
-      assertThat(first.get()).isTrue();
+      assertThat(first.get()).isEqualTo(Outcome.APPLIED);
       for (int i = 1; i <= 10; i++) {
-        assertThat(queued.get(i - 1).get()).as("write %d hears its own outcome", i).isEqualTo(i % 2 == 0);
+        assertThat(queued.get(i - 1).get())
+            .as("write %d hears its own outcome", i)
+            .isEqualTo(i % 2 == 0 ? Outcome.APPLIED : Outcome.UNCHANGED);
       }
       assertThat(batches).extracting(List::size).containsExactly(1, 10);
       await(() -> batchSizesHeard.size() == 2);
@@ -69,9 +72,9 @@ class WriteBatcherTest {
           throw new StoreUnavailableException("database connection failed", null);
         });
     try (WriteBatcher batcher = new WriteBatcher("test-writes", failing, listener, PATIENT)) {
-      Future<Boolean> first = callers.submit(() -> batcher.apply(entry(0)));
+      Future<Outcome> first = callers.submit(() -> batcher.apply(entry(0)));
       assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<Boolean> second = callers.submit(() -> batcher.apply(entry(1)));
+      Future<Outcome> second = callers.submit(() -> batcher.apply(entry(1)));
       await(() -> batcher.queued() == 1);
       releaseFirstBatch.countDown();
 
@@ -90,11 +93,11 @@ class WriteBatcherTest {
           if (calls.size() == 1) {
             throw new IllegalStateException("a bug in the first batch");
           }
-          batch.forEach(pending -> pending.applied().complete(true));
+          batch.forEach(pending -> pending.outcome().complete(Outcome.APPLIED));
         };
     try (WriteBatcher batcher = new WriteBatcher("test-writes", flaky, listener, PATIENT)) {
       assertThatThrownBy(() -> batcher.apply(entry(0))).hasMessage("a bug in the first batch");
-      assertThat(batcher.apply(entry(1))).isTrue();
+      assertThat(batcher.apply(entry(1))).isEqualTo(Outcome.APPLIED);
     }
   }
 
@@ -120,7 +123,7 @@ class WriteBatcherTest {
     WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT);
     callers.submit(() -> batcher.apply(entry(0)));
     assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
-    Future<Boolean> queued = callers.submit(() -> batcher.apply(entry(1)));
+    Future<Outcome> queued = callers.submit(() -> batcher.apply(entry(1)));
     await(() -> batcher.queued() == 1);
 
     batcher.close();
@@ -146,12 +149,12 @@ class WriteBatcherTest {
     };
   }
 
-  /** Answers each entry by its plate's number: even numbers applied, odd ones not. */
+  /** Answers each entry by its plate's number: even numbers applied, odd ones unchanged. */
   private void appliedWhenEven(List<Pending> batch) {
     for (Pending pending : batch) {
       TicketWrite.Entry entry = (TicketWrite.Entry) pending.write();
       int number = Integer.parseInt(entry.ticket().plate().value().substring(1));
-      pending.applied().complete(number % 2 == 0);
+      pending.outcome().complete(number % 2 == 0 ? Outcome.APPLIED : Outcome.UNCHANGED);
     }
   }
 
@@ -159,7 +162,7 @@ class WriteBatcherTest {
     return new TicketWrite.Entry(new Ticket(UUID.randomUUID(), "lot", new Plate("P" + number), Instant.EPOCH, null, null));
   }
 
-  private static void assertFailsWith(Future<Boolean> outcome, String message) {
+  private static void assertFailsWith(Future<Outcome> outcome, String message) {
     assertThatThrownBy(outcome::get)
         .hasCauseInstanceOf(StoreUnavailableException.class)
         .cause()
