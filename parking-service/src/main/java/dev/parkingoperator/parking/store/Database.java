@@ -58,6 +58,10 @@ public final class Database implements AutoCloseable {
     config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 1000));
     // Start even when the database is briefly away; readiness reports it until it is back.
     config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
+    if (settings.isPostgres()) {
+      // A driver property: a socketTimeout in the URL still wins.
+      config.addDataSourceProperty("socketTimeout", Long.toString(settings.socketTimeout().toSeconds()));
+    }
     return config;
   }
 

@@ -44,6 +44,17 @@ public record DatabaseSettings(
     return connectTimeout.multipliedBy(5);
   }
 
+  /**
+   * How long a statement on PostgreSQL may wait for the server's answer before its connection is
+   * given up (pgjdbc's socketTimeout, unless the URL sets its own): a server that hangs without
+   * closing connections would otherwise hold a thread forever, the ticket writer among them.
+   * Shorter than {@link #writeTimeout()}, so the writer is free again, and has answered its
+   * callers with 503, before they would give up on it.
+   */
+  public Duration socketTimeout() {
+    return connectTimeout.multipliedBy(3);
+  }
+
   public boolean isEmbedded() {
     return url == null;
   }

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP forwarder that a test can cut and restore, to take a real database away from the
- * service and give it back, on the same port.
+ * service and give it back, on the same port; or freeze and thaw, to make it hang.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket listener;
+  private volatile boolean frozen;
 
   public TcpProxy(int targetPort) {
     this.targetPort = targetPort;
@@ -38,6 +39,19 @@ public final class TcpProxy implements AutoCloseable {
       closeQuietly(socket);
     }
     open.clear();
+  }
+
+  /**
+   * Keeps every connection open but forwards nothing, as a database that hangs: what is sent waits
+   * in the proxy until {@link #thaw()}.
+   */
+  public void freeze() {
+    frozen = true;
+  }
+
+  /** Forwards again, what waited first. */
+  public void thaw() {
+    frozen = false;
   }
 
   /** Accepts and forwards again. */
@@ -75,7 +89,7 @@ public final class TcpProxy implements AutoCloseable {
         new Thread(
             () -> {
               try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                forward(in, out);
               } catch (IOException e) {
                 // one side closed; close the other below
               } finally {
@@ -86,6 +100,22 @@ public final class TcpProxy implements AutoCloseable {
             "proxy-pump");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  private void forward(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+      while (frozen) {
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      out.write(buffer, 0, read);
+      out.flush();
+    }
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
