@@ -5,6 +5,7 @@ import static dev.parkingoperator.parking.support.ApiClient.plateJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parkingoperator.parking.store.DatabaseSettings;
 import dev.parkingoperator.parking.support.ApiClient;
 import dev.parkingoperator.parking.support.Promtool;
 import dev.parkingoperator.parking.support.RunningService;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Grafana dashboard and the alert rules ask only for series the service really exports: every
- * metric name in their queries is found in a scrape of a running service after real traffic, and
- * every rule passes `promtool check rules`.
+ * metric name in their queries is found in a scrape of a running service after real traffic (on the
+ * embedded store or on PostgreSQL, whose write batches only it has), and every rule passes
+ * `promtool check rules`.
  */
 class DashboardsAndAlertsTest {
 
@@ -47,19 +49,28 @@ class DashboardsAndAlertsTest {
     String rules = Files.readString(RULES);
     wanted.addAll(metricNames(rules.substring(0, rules.indexOf("- name: parking-operator"))));
     wanted.removeAll(FROM_PROMETHEUS);
-    assertThat(wanted).contains("http_server_requests_seconds_bucket", "parking_spaces_occupied");
+    assertThat(wanted).contains("http_server_requests_seconds_bucket", "parking_spaces_occupied", "parking_store_batched_writes_total");
 
-    try (RunningService service = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
-      ApiClient api = service.client();
-      api.post("/api/lots", lotJson("dash", 1));
-      String ticket = api.post("/api/lots/dash/entries", plateJson("D1")).json().get("ticketId").asText();
-      api.post("/api/lots/dash/entries", plateJson("D2"));
-      api.post("/api/tickets/" + ticket + "/exit", "");
+    DatabaseSettings postgres = TestDatabases.freshPostgresSchema();
+    try (RunningService embedded = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC());
+        RunningService onPostgres = RunningService.start(postgres, Clock.systemUTC())) {
+      trafficOn(embedded.client());
+      trafficOn(onPostgres.client());
       await().untilAsserted(() -> {
-        String scrape = service.telemetry().getText("/metrics").body();
-        assertThat(wanted).allSatisfy(name -> assertThat(scrape).as("exported series %s", name).containsPattern("(?m)^" + name + "[{ ]"));
+        String scrapes = embedded.telemetry().getText("/metrics").body() + onPostgres.telemetry().getText("/metrics").body();
+        assertThat(wanted).allSatisfy(name -> assertThat(scrapes).as("exported series %s", name).containsPattern("(?m)^" + name + "[{ ]"));
       });
+    } finally {
+      TestDatabases.dropSchemaOf(postgres);
     }
+  }
+
+  /** A lot, two entries (one refused) and an exit: every per-lot and per-route series exists after. */
+  private static void trafficOn(ApiClient api) {
+    api.post("/api/lots", lotJson("dash", 1));
+    String ticket = api.post("/api/lots/dash/entries", plateJson("D1")).json().get("ticketId").asText();
+    api.post("/api/lots/dash/entries", plateJson("D2"));
+    api.post("/api/tickets/" + ticket + "/exit", "");
   }
 
   /** Names of the series a PromQL text selects: identifiers directly followed by a label matcher. */
