@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -87,9 +86,8 @@ final class PostgresTicketWrites implements TicketWrites {
     if (outcome != Outcome.RUN_ALONE) {
       return outcome;
     }
-    List<Pending> alone = List.of(new Pending(write, new CompletableFuture<>()));
     try {
-      return transactions.inTransactionOrSqlError(connection -> inOneTransaction(connection, alone)).get(0);
+      return transactions.inTransactionOrSqlError(connection -> inOneTransaction(connection, List.of(write))).get(0);
     } catch (SQLException e) {
       throw explain(write, e);
     }
@@ -110,7 +108,7 @@ final class PostgresTicketWrites implements TicketWrites {
                 try (Statement limit = connection.createStatement()) {
                   limit.execute(LIMIT_LOCK_WAIT);
                 }
-                return inOneTransaction(connection, batch);
+                return inOneTransaction(connection, batch.stream().map(Pending::write).toList());
               });
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
@@ -127,17 +125,17 @@ final class PostgresTicketWrites implements TicketWrites {
     }
   }
 
-  /** Runs the writes in the open transaction; returns their outcomes in the batch's order. */
-  private static List<Outcome> inOneTransaction(Connection connection, List<Pending> batch) throws SQLException {
-    lockLots(connection, batch);
-    List<Outcome> outcomes = new ArrayList<>(batch.size());
+  /** Runs the writes in the open transaction; returns their outcomes in the same order. */
+  private static List<Outcome> inOneTransaction(Connection connection, List<TicketWrite> writes) throws SQLException {
+    lockLots(connection, writes);
+    List<Outcome> outcomes = new ArrayList<>(writes.size());
     try (PreparedStatement exits = connection.prepareStatement(CLOSE_AND_FREE_SPACE);
         PreparedStatement entries = connection.prepareStatement(TAKE_SPACE_AND_PARK)) {
-      for (Pending pending : batch) {
-        if (pending.write() instanceof Exit exit) {
+      for (TicketWrite write : writes) {
+        if (write instanceof Exit exit) {
           StoreRows.bindExit(exits, exit.parked(), exit.exitedAt(), exit.feeCents());
           exits.addBatch();
-        } else if (pending.write() instanceof Entry entry) {
+        } else if (write instanceof Entry entry) {
           StoreRows.bindPark(entries, entry.ticket());
           entries.addBatch();
         }
@@ -146,16 +144,16 @@ final class PostgresTicketWrites implements TicketWrites {
       int[] entered = entries.executeBatch();
       int nextExit = 0;
       int nextEntry = 0;
-      for (Pending pending : batch) {
-        int changed = pending.write() instanceof Exit ? exited[nextExit++] : entered[nextEntry++];
+      for (TicketWrite write : writes) {
+        int changed = write instanceof Exit ? exited[nextExit++] : entered[nextEntry++];
         outcomes.add(changed > 0 ? Outcome.APPLIED : Outcome.UNCHANGED);
       }
     }
     return outcomes;
   }
 
-  private static void lockLots(Connection connection, List<Pending> batch) throws SQLException {
-    Object[] lotIds = batch.stream().map(pending -> pending.write().lotId()).distinct().toArray();
+  private static void lockLots(Connection connection, List<TicketWrite> writes) throws SQLException {
+    Object[] lotIds = writes.stream().map(TicketWrite::lotId).distinct().toArray();
     try (PreparedStatement lock = connection.prepareStatement(LOCK_LOTS)) {
       lock.setArray(1, connection.createArrayOf("varchar", lotIds));
       try (ResultSet locked = lock.executeQuery()) {
