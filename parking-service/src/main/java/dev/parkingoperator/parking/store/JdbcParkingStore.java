@@ -49,8 +49,8 @@ public final class JdbcParkingStore implements ParkingStore, AutoCloseable {
    * @param writeTimeout how long a request waits for its ticket write before failing with 503
    */
   public static JdbcParkingStore onPostgres(DataSource dataSource, WriteBatchListener batches, Duration writeTimeout) {
-    return new JdbcParkingStore(
-        new Transactions(dataSource, () -> {}), new PostgresTicketWrites(dataSource, batches, writeTimeout));
+    Transactions transactions = new Transactions(dataSource, () -> {});
+    return new JdbcParkingStore(transactions, new PostgresTicketWrites(transactions, batches, writeTimeout));
   }
 
   /**

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Ticket writes on PostgreSQL, many to one commit. A write holds its lot's row until its commit is
@@ -59,8 +58,8 @@ final class PostgresTicketWrites implements TicketWrites {
    * @param batches told of each batch's size and duration
    * @param answerTimeout how long a request waits for its write's batch before failing with 503
    */
-  PostgresTicketWrites(DataSource dataSource, WriteBatchListener batches, Duration answerTimeout) {
-    this.transactions = new Transactions(dataSource, () -> {});
+  PostgresTicketWrites(Transactions transactions, WriteBatchListener batches, Duration answerTimeout) {
+    this.transactions = transactions;
     this.batcher = new WriteBatcher("ticket-writes", this::runBatch, batches, answerTimeout);
   }
 

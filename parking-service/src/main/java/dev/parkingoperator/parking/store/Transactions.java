@@ -57,16 +57,6 @@ final class Transactions {
     }
   }
 
-  /**
-   * A write of one statement that commits itself (autocommit): no round trips for BEGIN and
-   * COMMIT around it. Reads after it, to explain a statement that changed nothing, see its result.
-   */
-  <T> T autocommit(Work<T> work) {
-    T result = read(work);
-    afterCommit.run();
-    return result;
-  }
-
   private static void rollbackQuietly(Connection connection, Exception cause) {
     try {
       connection.rollback();

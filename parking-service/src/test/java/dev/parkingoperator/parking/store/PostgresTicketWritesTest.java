@@ -51,7 +51,9 @@ class PostgresTicketWritesTest {
     settings = TestDatabases.freshPostgresSchema();
     database = Database.open(settings);
     store = JdbcParkingStore.onPostgres(database.dataSource(), WriteBatchListener.NONE, Duration.ofSeconds(10));
-    writes = new PostgresTicketWrites(countingCommits(database.dataSource()), WriteBatchListener.NONE, Duration.ofSeconds(10));
+    writes =
+        new PostgresTicketWrites(
+            new Transactions(countingCommits(database.dataSource()), () -> {}), WriteBatchListener.NONE, Duration.ofSeconds(10));
   }
 
   @AfterEach
