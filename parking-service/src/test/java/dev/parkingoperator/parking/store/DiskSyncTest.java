@@ -2,9 +2,7 @@ package dev.parkingoperator.parking.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.parkingoperator.parking.support.Intercepting;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -80,34 +78,28 @@ class DiskSyncTest {
 
   /** Records each statement executed; the first {@code failures} connections are refused. */
   private DataSource recording(JdbcDataSource h2, AtomicInteger failures) {
-    InvocationHandler dataSource =
-        (proxy, method, args) -> {
+    return Intercepting.proxy(
+        DataSource.class,
+        h2,
+        (method, args, call) -> {
           if (method.getName().equals("getConnection") && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SQLException("refused by the test");
           }
-          Object result = invoke(h2, method, args);
-          return result instanceof Connection connection ? wrap(Connection.class, connection) : result;
-        };
-    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, dataSource);
+          Object result = call.proceed();
+          return result instanceof Connection connection ? recording(Connection.class, connection) : result;
+        });
   }
 
-  private <T> T wrap(Class<T> type, T target) {
-    InvocationHandler handler =
-        (proxy, method, args) -> {
+  private <T> T recording(Class<T> type, T target) {
+    return Intercepting.proxy(
+        type,
+        target,
+        (method, args, call) -> {
           if (method.getName().equals("execute") && args != null && args[0] instanceof String sql) {
             executed.add(sql);
           }
-          Object result = invoke(target, method, args);
-          return result instanceof Statement statement ? wrap(Statement.class, statement) : result;
-        };
-    return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler));
-  }
-
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+          Object result = call.proceed();
+          return result instanceof Statement statement ? recording(Statement.class, statement) : result;
+        });
   }
 }

@@ -11,9 +11,8 @@ import dev.parkingoperator.parking.domain.Tariff;
 import dev.parkingoperator.parking.domain.Ticket;
 import dev.parkingoperator.parking.store.WriteBatcher.Outcome;
 import dev.parkingoperator.parking.store.WriteBatcher.Pending;
+import dev.parkingoperator.parking.support.Intercepting;
 import dev.parkingoperator.parking.support.TestDatabases;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -181,34 +180,24 @@ class PostgresTicketWritesTest {
 
   /** The pool, counting the commits made on its connections. */
   private DataSource countingCommits(DataSource pool) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              Object result = invoke(pool, method, args);
-              return result instanceof Connection connection ? countingCommits(connection) : result;
-            });
+    return Intercepting.proxy(
+        DataSource.class,
+        pool,
+        (method, args, call) -> {
+          Object result = call.proceed();
+          return result instanceof Connection connection ? countingCommits(connection) : result;
+        });
   }
 
   private Connection countingCommits(Connection connection) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("commit")) {
-                commits.incrementAndGet();
-              }
-              return invoke(connection, method, args);
-            });
-  }
-
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return Intercepting.proxy(
+        Connection.class,
+        connection,
+        (method, args, call) -> {
+          if (method.getName().equals("commit")) {
+            commits.incrementAndGet();
+          }
+          return call.proceed();
+        });
   }
 }
