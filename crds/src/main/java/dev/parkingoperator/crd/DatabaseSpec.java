@@ -11,7 +11,10 @@ public class DatabaseSpec {
 
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
-  @JsonPropertyDescription("Name of a Secret in the same namespace with keys url (a jdbc:postgresql: URL), username and password; injected as PARKING_DB_URL, PARKING_DB_USERNAME and PARKING_DB_PASSWORD through secretKeyRef.")
+  @JsonPropertyDescription(
+      "Name of a Secret in the same namespace with keys url (a jdbc:postgresql: URL), username and"
+          + " password; injected as PARKING_DB_URL, PARKING_DB_USERNAME and PARKING_DB_PASSWORD"
+          + " through secretKeyRef.")
   private String secretName;
 
   public String getSecretName() {

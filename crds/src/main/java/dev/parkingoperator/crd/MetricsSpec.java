@@ -15,13 +15,17 @@ public class MetricsSpec {
   public static final String DEFAULT_PATH = "/metrics";
 
   @Default("true")
-  @JsonPropertyDescription("Serve /metrics and annotate the pods for Prometheus (prometheus.io/scrape, port, path, scheme). false removes the annotations and the named metrics port; health probes stay. Default true.")
+  @JsonPropertyDescription(
+      "Serve /metrics and annotate the pods for Prometheus (prometheus.io/scrape, port, path,"
+          + " scheme). false removes the annotations and the named metrics port; health probes"
+          + " stay. Default true.")
   private Boolean enabled;
 
   @Min(1)
   @Max(65535)
   @Default("9568")
-  @JsonPropertyDescription("Telemetry port in the container (named metrics). Must differ from spec.port. Default 9568.")
+  @JsonPropertyDescription(
+      "Telemetry port in the container (named metrics). Must differ from spec.port. Default 9568.")
   private Integer port;
 
   @Pattern("^/[A-Za-z0-9._~/-]*$")
@@ -30,10 +34,13 @@ public class MetricsSpec {
   private String path;
 
   @Default("http")
-  @JsonPropertyDescription("Scheme Prometheus uses to scrape. Only http is served today. Default http.")
+  @JsonPropertyDescription(
+      "Scheme Prometheus uses to scrape. Only http is served today. Default http.")
   private Scheme scheme;
 
-  @JsonPropertyDescription("Who may reach the metrics port through the NetworkPolicy. Default: pods labelled app.kubernetes.io/name=prometheus in any namespace.")
+  @JsonPropertyDescription(
+      "Who may reach the metrics port through the NetworkPolicy. Default: pods labelled"
+          + " app.kubernetes.io/name=prometheus in any namespace.")
   private ScraperSelector allowFrom;
 
   public ScraperSelector getAllowFrom() {
@@ -45,7 +52,10 @@ public class MetricsSpec {
   }
 
   @Default("auto")
-  @JsonPropertyDescription("Prometheus Operator discovery: auto (a PodMonitor when the monitoring.coreos.com PodMonitor CRD exists), podMonitor (always; Degraded without the CRD), or none. The prometheus.io/* annotations stay either way. Default auto.")
+  @JsonPropertyDescription(
+      "Prometheus Operator discovery: auto (a PodMonitor when the monitoring.coreos.com PodMonitor"
+          + " CRD exists), podMonitor (always; Degraded without the CRD), or none. The"
+          + " prometheus.io/* annotations stay either way. Default auto.")
   private Monitor monitor;
 
   @Pattern("^[0-9]+(ms|s|m|h)$")
@@ -53,7 +63,8 @@ public class MetricsSpec {
   @JsonPropertyDescription("Scrape interval written into the PodMonitor. Default 30s.")
   private String interval;
 
-  @JsonPropertyDescription("Extra labels on the PodMonitor, e.g. the one your Prometheus' podMonitorSelector matches.")
+  @JsonPropertyDescription(
+      "Extra labels on the PodMonitor, e.g. the one your Prometheus' podMonitorSelector matches.")
   private java.util.Map<String, String> monitorLabels;
 
   /** How Prometheus Operator users discover the pods. */

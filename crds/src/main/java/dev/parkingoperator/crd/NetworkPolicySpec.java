@@ -11,10 +11,14 @@ import java.util.List;
 public class NetworkPolicySpec {
 
   @Default("true")
-  @JsonPropertyDescription("Keep a NetworkPolicy for the pods: the API port open to spec.networkPolicy.apiFrom (default: anywhere), the metrics port only to spec.metrics.allowFrom. false removes it. Default true.")
+  @JsonPropertyDescription(
+      "Keep a NetworkPolicy for the pods: the API port open to spec.networkPolicy.apiFrom (default:"
+          + " anywhere), the metrics port only to spec.metrics.allowFrom. false removes it. Default"
+          + " true.")
   private Boolean enabled;
 
-  @JsonPropertyDescription("Who may reach the API port, as NetworkPolicy peers. Unset or empty: anyone.")
+  @JsonPropertyDescription(
+      "Who may reach the API port, as NetworkPolicy peers. Unset or empty: anyone.")
   private List<NetworkPolicyPeer> apiFrom;
 
   public Boolean getEnabled() {

@@ -20,15 +20,20 @@ public class ParkingAppSpec {
 
   @Required
   @Pattern("^\\S+$")
-  @JsonPropertyDescription("Container image of the parking service, e.g. registry.example.com/parking-service:0.1.0.")
+  @JsonPropertyDescription(
+      "Container image of the parking service, e.g. registry.example.com/parking-service:0.1.0.")
   private String image;
 
-  @JsonPropertyDescription("When the kubelet pulls the image: Always, IfNotPresent or Never. Default: Kubernetes' own (IfNotPresent unless the tag is latest).")
+  @JsonPropertyDescription(
+      "When the kubelet pulls the image: Always, IfNotPresent or Never. Default: Kubernetes' own"
+          + " (IfNotPresent unless the tag is latest).")
   private PullPolicy imagePullPolicy;
 
   @Min(0)
   @Max(100)
-  @JsonPropertyDescription("Number of pods, 0..100. When unset the operator leaves the count to others (an autoscaler, kubectl scale); a new Deployment starts with 1.")
+  @JsonPropertyDescription(
+      "Number of pods, 0..100. When unset the operator leaves the count to others (an autoscaler,"
+          + " kubectl scale); a new Deployment starts with 1.")
   private Integer replicas;
 
   @Min(1)
@@ -43,16 +48,23 @@ public class ParkingAppSpec {
   @JsonPropertyDescription("CPU and memory requests and limits of the parking-service container.")
   private ResourceRequirements resources;
 
-  @JsonPropertyDescription("Extra environment variables for the container. Variables the operator sets (PORT, METRICS_*, POD_*, PARKING_*) cannot be overridden here.")
+  @JsonPropertyDescription(
+      "Extra environment variables for the container. Variables the operator sets (PORT, METRICS_*,"
+          + " POD_*, PARKING_*) cannot be overridden here.")
   private List<EnvVar> env;
 
-  @JsonPropertyDescription("Extra labels on the pods. The app.kubernetes.io/* labels the operator sets win over these.")
+  @JsonPropertyDescription(
+      "Extra labels on the pods. The app.kubernetes.io/* labels the operator sets win over these.")
   private Map<String, String> podLabels;
 
-  @JsonPropertyDescription("Extra annotations on the pods. prometheus.io/* annotations are the operator's and are refused here.")
+  @JsonPropertyDescription(
+      "Extra annotations on the pods. prometheus.io/* annotations are the operator's and are"
+          + " refused here.")
   private Map<String, String> podAnnotations;
 
-  @JsonPropertyDescription("Where the service keeps its data. Unset: the embedded store on an emptyDir (lost with the pod).")
+  @JsonPropertyDescription(
+      "Where the service keeps its data. Unset: the embedded store on an emptyDir (lost with the"
+          + " pod).")
   private DatabaseSpec database;
 
   @JsonPropertyDescription("The NetworkPolicy in front of the pods; on by default.")

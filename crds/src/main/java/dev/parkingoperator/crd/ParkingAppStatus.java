@@ -23,10 +23,14 @@ public class ParkingAppStatus {
   @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape.")
   private List<Condition> conditions = new ArrayList<>();
 
-  @JsonPropertyDescription("In-cluster address a scraper can use: the Service's metrics port and path; absent when metrics are disabled.")
+  @JsonPropertyDescription(
+      "In-cluster address a scraper can use: the Service's metrics port and path; absent when"
+          + " metrics are disabled.")
   private String metricsEndpoint;
 
-  @JsonPropertyDescription("How Prometheus can discover the pods: 'annotations', or 'annotations and PodMonitor'; absent when metrics are disabled.")
+  @JsonPropertyDescription(
+      "How Prometheus can discover the pods: 'annotations', or 'annotations and PodMonitor'; absent"
+          + " when metrics are disabled.")
   private String discovery;
 
   public String getDiscovery() {
@@ -37,7 +41,9 @@ public class ParkingAppStatus {
     this.discovery = discovery;
   }
 
-  @JsonPropertyDescription("Where the data lives: 'embedded (emptyDir, lost with the pod)' or 'postgresql (secret <name>)'.")
+  @JsonPropertyDescription(
+      "Where the data lives: 'embedded (emptyDir, lost with the pod)' or 'postgresql (secret"
+          + " <name>)'.")
   private String storage;
 
   public Long getObservedGeneration() {
@@ -102,6 +108,13 @@ public class ParkingAppStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, replicas, readyReplicas, conditions, metricsEndpoint, storage, discovery);
+    return Objects.hash(
+        observedGeneration,
+        replicas,
+        readyReplicas,
+        conditions,
+        metricsEndpoint,
+        storage,
+        discovery);
   }
 }

@@ -11,7 +11,8 @@ public class ScraperSelector {
   @JsonPropertyDescription("Namespaces the scrapers run in. Unset: every namespace.")
   private LabelSelector namespaceSelector;
 
-  @JsonPropertyDescription("The scraper pods. Unset: pods labelled app.kubernetes.io/name=prometheus.")
+  @JsonPropertyDescription(
+      "The scraper pods. Unset: pods labelled app.kubernetes.io/name=prometheus.")
   private LabelSelector podSelector;
 
   public LabelSelector getNamespaceSelector() {

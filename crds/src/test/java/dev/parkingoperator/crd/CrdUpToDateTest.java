@@ -24,7 +24,9 @@ class CrdUpToDateTest {
     String committed = Files.readString(Path.of(FILE));
 
     assertThat(committed)
-        .as("crds/%s is stale: run `./mvnw -B -pl crds package -DskipTests` and commit the file", FILE)
+        .as(
+            "crds/%s is stale: run `./mvnw -B -pl crds package -DskipTests` and commit the file",
+            FILE)
         .isEqualTo(generated);
   }
 

@@ -45,19 +45,27 @@ class OperatorProcessResilienceTest {
       }
       long convergedAtKill;
       try (JarProcess first = operator(client, "first", Map.of())) {
-        await("a first Deployment").atMost(WAIT).pollInterval(Duration.ofMillis(5))
+        await("a first Deployment")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(5))
             .until(() -> !Convergence.ownedObjects(client, namespaces).isEmpty());
         first.kill();
         convergedAtKill = Convergence.convergedApps(client, namespaces);
         System.out.printf("operator killed with %d of %d apps converged%n", convergedAtKill, apps);
       }
-      assertThat(convergedAtKill).as("killed mid-way, not after the work was done").isLessThan(apps);
+      assertThat(convergedAtKill)
+          .as("killed mid-way, not after the work was done")
+          .isLessThan(apps);
 
       try (JarProcess second = operator(client, "second", Map.of())) {
-        await("every app converged after the restart").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+        await("every app converged after the restart")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(200))
             .until(() -> Convergence.convergedApps(client, namespaces) == apps);
         List<HasMetadata> owned = Convergence.ownedObjects(client, namespaces);
-        assertThat(owned).hasSize(2 * apps).allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
+        assertThat(owned)
+            .hasSize(2 * apps)
+            .allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
       }
     }
   }
@@ -74,18 +82,26 @@ class OperatorProcessResilienceTest {
         for (int i = 0; i < 10; i++) {
           client.resource(Apps.app("shared", "app-" + i)).create();
         }
-        await("the leader reconciled them").atMost(WAIT).until(() -> Convergence.convergedApps(client, List.of("shared")) == 10);
+        await("the leader reconciled them")
+            .atMost(WAIT)
+            .until(() -> Convergence.convergedApps(client, List.of("shared")) == 10);
         assertThat(reconciliations(metricsA)).isPositive();
         assertThat(reconciliations(metricsB)).isZero();
 
         a.kill();
         long killed = System.nanoTime();
         client.resource(Apps.app("shared", "after-failover")).create();
-        await("operator-b takes the lease").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+        await("operator-b takes the lease")
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(50))
             .until(() -> holder(client).equals(Optional.of("operator-b")));
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
-        System.out.printf("leader killed: operator-b took the %d s lease after %d ms%n", LEASE_SECONDS, takeover.toMillis());
-        await("operator-b reconciles").atMost(WAIT).until(() -> Convergence.convergedApps(client, List.of("shared")) == 11);
+        System.out.printf(
+            "leader killed: operator-b took the %d s lease after %d ms%n",
+            LEASE_SECONDS, takeover.toMillis());
+        await("operator-b reconciles")
+            .atMost(WAIT)
+            .until(() -> Convergence.convergedApps(client, List.of("shared")) == 11);
         // A lease is taken over once it expires; retries run every lease/8 (at least 500 ms).
         assertThat(takeover).isLessThan(Duration.ofSeconds(LEASE_SECONDS).plusSeconds(2));
         assertThat(reconciliations(metricsB)).isPositive();
@@ -95,20 +111,28 @@ class OperatorProcessResilienceTest {
 
   /** Starts operator-b once operator-a holds the Lease, so which one leads is known. */
   private JarProcess startedOnceALeads(KubernetesClient client, int metricsPort) throws Exception {
-    await("operator-a leads").atMost(WAIT).until(() -> holder(client).equals(Optional.of("operator-a")));
+    await("operator-a leads")
+        .atMost(WAIT)
+        .until(() -> holder(client).equals(Optional.of("operator-a")));
     return operator(client, "b", leaderElected("operator-b", metricsPort));
   }
 
   private static Map<String, String> leaderElected(String identity, int metricsPort) {
     return Map.of(
-        "LEADER_ELECTION_ENABLED", "true",
-        "LEADER_ELECTION_NAMESPACE", "operators",
-        "LEADER_ELECTION_LEASE_SECONDS", Integer.toString(LEASE_SECONDS),
-        "POD_NAME", identity,
-        "METRICS_PORT", Integer.toString(metricsPort));
+        "LEADER_ELECTION_ENABLED",
+        "true",
+        "LEADER_ELECTION_NAMESPACE",
+        "operators",
+        "LEADER_ELECTION_LEASE_SECONDS",
+        Integer.toString(LEASE_SECONDS),
+        "POD_NAME",
+        identity,
+        "METRICS_PORT",
+        Integer.toString(metricsPort));
   }
 
-  private JarProcess operator(KubernetesClient client, String name, Map<String, String> extra) throws Exception {
+  private JarProcess operator(KubernetesClient client, String name, Map<String, String> extra)
+      throws Exception {
     assertThat(OPERATOR_JAR).as("built by the package phase of operator").exists();
     Map<String, String> env = new HashMap<>();
     env.put("KUBERNETES_MASTER", client.getConfiguration().getMasterUrl());
@@ -123,12 +147,14 @@ class OperatorProcessResilienceTest {
   }
 
   private static Optional<String> holder(KubernetesClient client) {
-    Lease lease = client.leases().inNamespace("operators").withName("parking-operator-leader").get();
+    Lease lease =
+        client.leases().inNamespace("operators").withName("parking-operator-leader").get();
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
   }
 
   private static double reconciliations(int metricsPort) throws Exception {
-    return OperatorScrape.sum(OperatorScrape.scrape(metricsPort), "operator_sdk_reconciliations_started_total");
+    return OperatorScrape.sum(
+        OperatorScrape.scrape(metricsPort), "operator_sdk_reconciliations_started_total");
   }
 
   /** Whether the operator's telemetry listener answers yet. */

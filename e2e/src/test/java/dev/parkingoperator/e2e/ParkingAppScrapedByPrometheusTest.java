@@ -50,13 +50,19 @@ class ParkingAppScrapedByPrometheusTest {
 
   @Test
   void aParkingAppBecomesAPrometheusTargetThatIsScraped() throws Exception {
-    assertThat(SERVICE_JAR).as("built by the package phase of parking-service (./mvnw verify builds it first)").exists();
+    assertThat(SERVICE_JAR)
+        .as("built by the package phase of parking-service (./mvnw verify builds it first)")
+        .exists();
     assertThat(OPERATOR_JAR).as("built by the package phase of operator").exists();
     try (MockCluster cluster = MockCluster.start()) {
       KubernetesClient client = cluster.client();
       client.getKubernetesSerialization().registerKubernetesResource(ParkingApp.class);
       for (String namespace : List.of(NAMESPACE, Chart.NAMESPACE)) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        client
+            .namespaces()
+            .resource(
+                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+            .create();
       }
       Map<String, String> podEnvironment =
           Map.of(
@@ -67,71 +73,157 @@ class ParkingAppScrapedByPrometheusTest {
               "METRICS_BIND", "127.0.0.1");
       ScheduledExecutorService controllers = Executors.newSingleThreadScheduledExecutor();
       try (KubeletStandIn kubelet =
-              new KubeletStandIn(client, work, Map.of("parking-operator", OPERATOR_JAR, "parking-service", SERVICE_JAR), podEnvironment);
+              new KubeletStandIn(
+                  client,
+                  work,
+                  Map.of("parking-operator", OPERATOR_JAR, "parking-service", SERVICE_JAR),
+                  podEnvironment);
           PodDiscoveryEndpoint discovery = PodDiscoveryEndpoint.start(client);
-          PrometheusServer prometheus = PrometheusServer.start(Files.createDirectories(work.resolve("prometheus")), scrapeJob(discovery.url()))) {
+          PrometheusServer prometheus =
+              PrometheusServer.start(
+                  Files.createDirectories(work.resolve("prometheus")),
+                  scrapeJob(discovery.url()))) {
         Deployment operatorDeployment = Chart.ofKind(Chart.render(""), Deployment.class).get(0);
-        kubelet.start(Chart.NAMESPACE, "parking-parking-operator-0", "parking-parking-operator", operatorDeployment.getSpec().getTemplate(), "chart");
+        kubelet.start(
+            Chart.NAMESPACE,
+            "parking-parking-operator-0",
+            "parking-parking-operator",
+            operatorDeployment.getSpec().getTemplate(),
+            "chart");
 
         ParkingApp app = loadExample("parkingapp-minimal.yaml");
         app.getSpec().setReplicas(2);
         client.resource(app).create();
-        controllers.scheduleWithFixedDelay(() -> {
-          try {
-            kubelet.sync(NAMESPACE, "downtown");
-          } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
-            // raced a write of the operator's (409); the next tick syncs again
-          }
-        }, 0, 300, TimeUnit.MILLISECONDS);
+        controllers.scheduleWithFixedDelay(
+            () -> {
+              try {
+                kubelet.sync(NAMESPACE, "downtown");
+              } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
+                // raced a write of the operator's (409); the next tick syncs again
+              }
+            },
+            0,
+            300,
+            TimeUnit.MILLISECONDS);
 
-        await("both app pods up as targets").atMost(WAIT).untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(2));
-        List<String> podNames = kubelet.podsOf(NAMESPACE, "downtown").stream().map(KubeletStandIn.RunningPod::name).toList();
-        assertThat(upTargets(prometheus, NAMESPACE)).extracting(t -> t.path("labels").path("pod").asText())
+        await("both app pods up as targets")
+            .atMost(WAIT)
+            .untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(2));
+        List<String> podNames =
+            kubelet.podsOf(NAMESPACE, "downtown").stream()
+                .map(KubeletStandIn.RunningPod::name)
+                .toList();
+        assertThat(upTargets(prometheus, NAMESPACE))
+            .extracting(t -> t.path("labels").path("pod").asText())
             .containsExactlyInAnyOrderElementsOf(podNames);
 
-        await("both pods ready, as their readiness probes say").atMost(WAIT).until(() ->
-            Integer.valueOf(2).equals(client.apps().deployments().inNamespace(NAMESPACE).withName("downtown").get().getStatus().getReadyReplicas()));
-        await("the ParkingApp Ready").atMost(WAIT).until(() ->
-            "True".equals(client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").get().getStatus().getConditions().stream()
-                .filter(c -> c.getType().equals("Ready")).findFirst().map(c -> c.getStatus()).orElse("")));
+        await("both pods ready, as their readiness probes say")
+            .atMost(WAIT)
+            .until(
+                () ->
+                    Integer.valueOf(2)
+                        .equals(
+                            client
+                                .apps()
+                                .deployments()
+                                .inNamespace(NAMESPACE)
+                                .withName("downtown")
+                                .get()
+                                .getStatus()
+                                .getReadyReplicas()));
+        await("the ParkingApp Ready")
+            .atMost(WAIT)
+            .until(
+                () ->
+                    "True"
+                        .equals(
+                            client
+                                .resources(ParkingApp.class)
+                                .inNamespace(NAMESPACE)
+                                .withName("downtown")
+                                .get()
+                                .getStatus()
+                                .getConditions()
+                                .stream()
+                                .filter(c -> c.getType().equals("Ready"))
+                                .findFirst()
+                                .map(c -> c.getStatus())
+                                .orElse("")));
 
-        // Drivers use one pod; its parking and HTTP series reach Prometheus labelled with namespace and pod.
+        // Drivers use one pod; its parking and HTTP series reach Prometheus labelled with namespace
+        // and pod.
         KubeletStandIn.RunningPod first = kubelet.podsOf(NAMESPACE, "downtown").get(0);
         ApiClient api = new ApiClient(first.ports().get(8080));
         assertThat(api.post("/api/lots", ApiClient.lotJson("central", 10)).status()).isEqualTo(201);
-        assertThat(api.post("/api/lots/central/entries", ApiClient.plateJson("E2E1")).status()).isEqualTo(201);
-        await("a parking metric queryable").atMost(WAIT).untilAsserted(() -> {
-          JsonNode entries = prometheus.query("parking_entries_total{namespace=\"parking\",lot=\"central\"}");
-          assertThat(entries).hasSize(1);
-          assertThat(entries.get(0).path("metric").path("pod").asText()).isEqualTo(first.name());
-          assertThat(entries.get(0).path("value").get(1).asText()).isEqualTo("1");
-        });
-        await("the HTTP histogram queryable").atMost(WAIT).untilAsserted(() ->
-            assertThat(prometheus.query("sum by (route) (http_server_requests_seconds_count{namespace=\"parking\",route=\"/api/lots\"})")).hasSize(1));
+        assertThat(api.post("/api/lots/central/entries", ApiClient.plateJson("E2E1")).status())
+            .isEqualTo(201);
+        await("a parking metric queryable")
+            .atMost(WAIT)
+            .untilAsserted(
+                () -> {
+                  JsonNode entries =
+                      prometheus.query(
+                          "parking_entries_total{namespace=\"parking\",lot=\"central\"}");
+                  assertThat(entries).hasSize(1);
+                  assertThat(entries.get(0).path("metric").path("pod").asText())
+                      .isEqualTo(first.name());
+                  assertThat(entries.get(0).path("value").get(1).asText()).isEqualTo("1");
+                });
+        await("the HTTP histogram queryable")
+            .atMost(WAIT)
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            prometheus.query(
+                                "sum by (route)"
+                                    + " (http_server_requests_seconds_count{namespace=\"parking\",route=\"/api/lots\"})"))
+                        .hasSize(1));
 
         // The operator's own pod, rendered from the chart, is scraped the same way.
-        await("the operator scraped").atMost(WAIT).untilAsserted(() -> {
-          assertThat(upTargets(prometheus, Chart.NAMESPACE)).hasSize(1);
-          assertThat(prometheus.query("operator_sdk_reconciliations_started_total{namespace=\"parking-system\"}")).isNotEmpty();
-        });
+        await("the operator scraped")
+            .atMost(WAIT)
+            .untilAsserted(
+                () -> {
+                  assertThat(upTargets(prometheus, Chart.NAMESPACE)).hasSize(1);
+                  assertThat(
+                          prometheus.query(
+                              "operator_sdk_reconciliations_started_total{namespace=\"parking-system\"}"))
+                      .isNotEmpty();
+                });
 
         // Scaling to 1 deletes a Pod, and its target goes.
-        dev.parkingoperator.operator.support.Conflicts.retry(() ->
-            client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").edit(a -> {
-              a.getSpec().setReplicas(1);
-              return a;
-            }));
-        await("one target left").atMost(WAIT).untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(1));
+        dev.parkingoperator.operator.support.Conflicts.retry(
+            () ->
+                client
+                    .resources(ParkingApp.class)
+                    .inNamespace(NAMESPACE)
+                    .withName("downtown")
+                    .edit(
+                        a -> {
+                          a.getSpec().setReplicas(1);
+                          return a;
+                        }));
+        await("one target left")
+            .atMost(WAIT)
+            .untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(1));
 
         // Metrics off: pods without scrape annotations are no targets.
-        dev.parkingoperator.operator.support.Conflicts.retry(() ->
-            client.resources(ParkingApp.class).inNamespace(NAMESPACE).withName("downtown").edit(a -> {
-              MetricsSpec metrics = new MetricsSpec();
-              metrics.setEnabled(false);
-              a.getSpec().setMetrics(metrics);
-              return a;
-            }));
-        await("no targets").atMost(WAIT).untilAsserted(() -> assertThat(targets(prometheus, NAMESPACE)).isEmpty());
+        dev.parkingoperator.operator.support.Conflicts.retry(
+            () ->
+                client
+                    .resources(ParkingApp.class)
+                    .inNamespace(NAMESPACE)
+                    .withName("downtown")
+                    .edit(
+                        a -> {
+                          MetricsSpec metrics = new MetricsSpec();
+                          metrics.setEnabled(false);
+                          a.getSpec().setMetrics(metrics);
+                          return a;
+                        }));
+        await("no targets")
+            .atMost(WAIT)
+            .untilAsserted(() -> assertThat(targets(prometheus, NAMESPACE)).isEmpty());
         assertThat(kubelet.podsOf(NAMESPACE, "downtown")).as("the app still runs").hasSize(1);
       } finally {
         controllers.shutdownNow();
@@ -141,7 +233,8 @@ class ParkingAppScrapedByPrometheusTest {
 
   private static ParkingApp loadExample(String file) throws Exception {
     try (InputStream in = Files.newInputStream(EXAMPLES.resolve(file))) {
-      return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(in, ParkingApp.class);
+      return new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
+          .unmarshal(in, ParkingApp.class);
     }
   }
 
@@ -152,9 +245,11 @@ class ParkingAppScrapedByPrometheusTest {
   @SuppressWarnings("unchecked")
   static String scrapeJob(String discoveryUrl) throws Exception {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    Map<String, Object> config = yaml.readValue(EXAMPLES.resolve("prometheus-scrape-config.yaml").toFile(), Map.class);
+    Map<String, Object> config =
+        yaml.readValue(EXAMPLES.resolve("prometheus-scrape-config.yaml").toFile(), Map.class);
     List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
-    jobs.get(0).put("http_sd_configs", List.of(Map.of("url", discoveryUrl, "refresh_interval", "1s")));
+    jobs.get(0)
+        .put("http_sd_configs", List.of(Map.of("url", discoveryUrl, "refresh_interval", "1s")));
     return yaml.writeValueAsString(jobs).replaceFirst("^---\\s*\\n", "");
   }
 
@@ -165,6 +260,9 @@ class ParkingAppScrapedByPrometheusTest {
   }
 
   private static List<JsonNode> upTargets(PrometheusServer prometheus, String namespace) {
-    return new ArrayList<>(targets(prometheus, namespace).stream().filter(t -> "up".equals(t.path("health").asText())).toList());
+    return new ArrayList<>(
+        targets(prometheus, namespace).stream()
+            .filter(t -> "up".equals(t.path("health").asText()))
+            .toList());
   }
 }

@@ -2,8 +2,8 @@ package dev.parkingoperator.operator;
 
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.render.Render;
-import dev.parkingoperator.telemetry.config.ConfigException;
 import dev.parkingoperator.telemetry.BuildInfo;
+import dev.parkingoperator.telemetry.config.ConfigException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,7 +36,10 @@ public final class Main {
         new KubernetesClientBuilder()
             .withConfig(
                 new ConfigBuilder(Config.autoConfigure(null))
-                    .withUserAgent("parking-operator/" + BuildInfo.fromClasspath(ParkingOperator.BUILD_INFO_RESOURCE).version())
+                    .withUserAgent(
+                        "parking-operator/"
+                            + BuildInfo.fromClasspath(ParkingOperator.BUILD_INFO_RESOURCE)
+                                .version())
                     .build())
             .build();
     ParkingOperator operator;

@@ -3,23 +3,23 @@ package dev.parkingoperator.operator;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.reconciler.AppStatusListener;
 import dev.parkingoperator.operator.reconciler.ParkingAppReconciler;
-import dev.parkingoperator.operator.telemetry.AppReadinessGauges;
 import dev.parkingoperator.operator.scrape.MetricsProbe;
 import dev.parkingoperator.operator.scrape.ScrapeCheck;
+import dev.parkingoperator.operator.telemetry.AppReadinessGauges;
 import dev.parkingoperator.telemetry.BuildInfo;
 import dev.parkingoperator.telemetry.Health;
 import dev.parkingoperator.telemetry.MeterRegistries;
 import dev.parkingoperator.telemetry.TelemetryServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,8 @@ public final class ParkingOperator implements AutoCloseable {
     BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
     PrometheusMeterRegistry registry =
         config.telemetry().metricsEnabled()
-            ? MeterRegistries.prometheus(config.telemetry().application(), "parking_operator", build)
+            ? MeterRegistries.prometheus(
+                config.telemetry().application(), "parking_operator", build)
             : null;
     AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
@@ -56,7 +57,8 @@ public final class ParkingOperator implements AutoCloseable {
               overrider
                   .withKubernetesClient(client)
                   .withCloseClientOnStop(false)
-                  // The mode the tests can exercise (no server-side apply in the mock API); see README.
+                  // The mode the tests can exercise (no server-side apply in the mock API); see
+                  // README.
                   .withSSABasedCreateUpdateMatchForDependentResources(false)
                   .withUseSSAToPatchPrimaryResource(false)
                   .withConcurrentReconciliationThreads(config.reconcileThreads())
@@ -74,7 +76,8 @@ public final class ParkingOperator implements AutoCloseable {
                         election.renewDeadline(),
                         election.retryPeriod(),
                         election.identity(),
-                        new LeaderCallbacks(() -> {}, () -> leadershipLost(election, stopping), leader -> {}),
+                        new LeaderCallbacks(
+                            () -> {}, () -> leadershipLost(election, stopping), leader -> {}),
                         false));
               }
             });
@@ -84,7 +87,8 @@ public final class ParkingOperator implements AutoCloseable {
             Clock.systemUTC(),
             config.scrapeCheckInterval().isZero()
                 ? null
-                : new ScrapeCheck(client, new MetricsProbe(), Clock.systemUTC(), config.scrapeCheckInterval()),
+                : new ScrapeCheck(
+                    client, new MetricsProbe(), Clock.systemUTC(), config.scrapeCheckInterval()),
             config.operatorNamespace(),
             registry == null ? AppStatusListener.NONE : new AppReadinessGauges(registry)),
         override -> {
@@ -95,7 +99,13 @@ public final class ParkingOperator implements AutoCloseable {
           }
         });
     TelemetryServer telemetry =
-        TelemetryServer.start(config.telemetry(), "Parking operator", build, registry, () -> health(operator.getRuntimeInfo()), () -> {});
+        TelemetryServer.start(
+            config.telemetry(),
+            "Parking operator",
+            build,
+            registry,
+            () -> health(operator.getRuntimeInfo()),
+            () -> {});
     try {
       operator.start();
     } catch (RuntimeException e) {
@@ -105,13 +115,20 @@ public final class ParkingOperator implements AutoCloseable {
     LOG.info(
         "parking operator {} watching {}, telemetry on {}:{}, leader election {}; started in {} ms",
         build.version(),
-        config.watchesAllNamespaces() ? "all namespaces" : "namespaces " + config.watchedNamespaces(),
+        config.watchesAllNamespaces()
+            ? "all namespaces"
+            : "namespaces " + config.watchedNamespaces(),
         config.telemetry().bindAddress(),
         telemetry.port(),
         config.leaderElection() == null
             ? "off"
-            : "on (lease " + config.leaderElection().leaseNamespace() + "/" + config.leaderElection().leaseName()
-                + " as " + config.leaderElection().identity() + ")",
+            : "on (lease "
+                + config.leaderElection().leaseNamespace()
+                + "/"
+                + config.leaderElection().leaseName()
+                + " as "
+                + config.leaderElection().identity()
+                + ")",
         (System.nanoTime() - started) / 1_000_000);
     return new ParkingOperator(operator, telemetry, stopping);
   }
@@ -120,12 +137,16 @@ public final class ParkingOperator implements AutoCloseable {
    * Losing the Lease while running means another replica may already reconcile: exit so the pod
    * restarts clean. Giving it up on a planned stop (SIGTERM) is no reason to exit early.
    */
-  private static void leadershipLost(OperatorConfig.LeaderElection election, AtomicBoolean stopping) {
+  private static void leadershipLost(
+      OperatorConfig.LeaderElection election, AtomicBoolean stopping) {
     if (stopping.get()) {
       return;
     }
     if (election.exitOnLoss()) {
-      LOG.error("lost the leader lease {}/{}; exiting so a restart starts clean", election.leaseNamespace(), election.leaseName());
+      LOG.error(
+          "lost the leader lease {}/{}; exiting so a restart starts clean",
+          election.leaseNamespace(),
+          election.leaseName());
       System.exit(1);
     }
     LOG.warn("lost the leader lease {}/{}", election.leaseNamespace(), election.leaseName());
@@ -136,7 +157,11 @@ public final class ParkingOperator implements AutoCloseable {
     boolean healthy = runtime.allEventSourcesAreHealthy();
     return new Health(
         started && healthy,
-        Map.of("operator", started ? "started" : "starting", "informers", healthy ? "healthy" : "unhealthy"));
+        Map.of(
+            "operator",
+            started ? "started" : "starting",
+            "informers",
+            healthy ? "healthy" : "unhealthy"));
   }
 
   public int telemetryPort() {

@@ -40,19 +40,53 @@ class ExamplesTest {
       try (InputStream in = Files.newInputStream(EXAMPLES.resolve(file))) {
         objects = client.load(in).items();
       }
-      ParkingApp app = objects.stream().filter(ParkingApp.class::isInstance).map(ParkingApp.class::cast).findFirst().orElseThrow();
-      Optional<Secret> secret = objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).findFirst();
+      ParkingApp app =
+          objects.stream()
+              .filter(ParkingApp.class::isInstance)
+              .map(ParkingApp.class::cast)
+              .findFirst()
+              .orElseThrow();
+      Optional<Secret> secret =
+          objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).findFirst();
       assertThat(ParkingAppValidator.validate(app, secret)).as("problems in %s", file).isEmpty();
 
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(app.getMetadata().getNamespace()).endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(app.getMetadata().getNamespace())
+                  .endMetadata()
+                  .build())
+          .create();
       objects.forEach(object -> client.resource(object).create());
 
       Deployment deployment =
-          await().atMost(Duration.ofSeconds(20))
-              .until(() -> client.apps().deployments().inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName()).get(), d -> d != null);
-      assertThat(client.getKubernetesSerialization().asYaml(deployment.getSpec().getTemplate().getSpec()))
-          .isEqualTo(client.getKubernetesSerialization().asYaml(DesiredDeployment.of(app, AppSettings.of(app), null).getSpec().getTemplate().getSpec()));
-      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true");
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () ->
+                      client
+                          .apps()
+                          .deployments()
+                          .inNamespace(app.getMetadata().getNamespace())
+                          .withName(app.getMetadata().getName())
+                          .get(),
+                  d -> d != null);
+      assertThat(
+              client
+                  .getKubernetesSerialization()
+                  .asYaml(deployment.getSpec().getTemplate().getSpec()))
+          .isEqualTo(
+              client
+                  .getKubernetesSerialization()
+                  .asYaml(
+                      DesiredDeployment.of(app, AppSettings.of(app), null)
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()));
+      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+          .containsEntry("prometheus.io/scrape", "true");
     }
   }
 }

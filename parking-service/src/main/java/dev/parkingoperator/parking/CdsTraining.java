@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * A training run for an application class-data sharing (AppCDS) archive: starts the service on a
- * scratch store, sends one request of every kind, and stops. The build runs it under
- * {@code -XX:ArchiveClassesAtExit}, so later starts load those classes from the archive, which
- * roughly halves start-up time.
+ * scratch store, sends one request of every kind, and stops. The build runs it under {@code
+ * -XX:ArchiveClassesAtExit}, so later starts load those classes from the archive, which roughly
+ * halves start-up time.
  */
 public final class CdsTraining {
 
@@ -36,7 +36,8 @@ public final class CdsTraining {
             DatabaseSettings.embedded(scratch),
             Duration.ZERO,
             "warn",
-            new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", ServiceConfig.DEFAULT_APPLICATION));
+            new TelemetryConfig(
+                true, "127.0.0.1", 0, "/metrics", ServiceConfig.DEFAULT_APPLICATION));
     try (ParkingApplication app = ParkingApplication.start(config, Clock.systemUTC())) {
       exercise("http://127.0.0.1:" + app.apiPort());
       String telemetry = "http://127.0.0.1:" + app.telemetryPort();
@@ -51,7 +52,8 @@ public final class CdsTraining {
 
   private static void exercise(String base) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    String lot = "{\"id\":\"cds\",\"name\":\"CDS\",\"capacity\":2,\"hourlyRateCents\":1,\"dailyMaxCents\":9}";
+    String lot =
+        "{\"id\":\"cds\",\"name\":\"CDS\",\"capacity\":2,\"hourlyRateCents\":1,\"dailyMaxCents\":9}";
     send(http, "POST", base + "/api/lots", lot);
     send(http, "GET", base + "/api/lots", null);
     send(http, "PUT", base + "/api/lots/cds", lot);
@@ -72,7 +74,9 @@ public final class CdsTraining {
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
   }

@@ -1,8 +1,8 @@
 package dev.parkingoperator.parking;
 
-import dev.parkingoperator.telemetry.config.ConfigException;
 import dev.parkingoperator.parking.config.ServiceConfig;
 import dev.parkingoperator.parking.runtime.ParkingApplication;
+import dev.parkingoperator.telemetry.config.ConfigException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,9 @@ public final class Main {
     System.setProperty("org.jboss.logging.provider", "slf4j");
   }
 
-  /** Blocks until SIGTERM or SIGINT; handling them ourselves lets the process exit 0 after draining. */
+  /**
+   * Blocks until SIGTERM or SIGINT; handling them ourselves lets the process exit 0 after draining.
+   */
   private static void awaitStopSignal() throws InterruptedException {
     CountDownLatch stop = new CountDownLatch(1);
     Signal.handle(new Signal("TERM"), signal -> stop.countDown());
@@ -56,6 +58,8 @@ public final class Main {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    return root == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + root.getMessage() + ")";
   }
 }

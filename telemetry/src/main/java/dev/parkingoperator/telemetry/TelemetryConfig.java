@@ -4,8 +4,8 @@ import dev.parkingoperator.telemetry.config.ConfigException;
 import dev.parkingoperator.telemetry.config.Environment;
 
 /**
- * How the telemetry listener runs. With {@code metricsEnabled} false nothing is measured and
- * {@code /metrics} is not served, but the listener stays up for the health probes.
+ * How the telemetry listener runs. With {@code metricsEnabled} false nothing is measured and {@code
+ * /metrics} is not served, but the listener stays up for the health probes.
  *
  * @param application the {@code application} tag on every series (the service's name)
  */
@@ -13,9 +13,12 @@ public record TelemetryConfig(
     boolean metricsEnabled, String bindAddress, int port, String metricsPath, String application) {
 
   public TelemetryConfig {
-    if (!metricsPath.matches("/[A-Za-z0-9._~-][A-Za-z0-9._~/-]*") || metricsPath.startsWith("/health")) {
+    if (!metricsPath.matches("/[A-Za-z0-9._~-][A-Za-z0-9._~/-]*")
+        || metricsPath.startsWith("/health")) {
       throw new ConfigException(
-          "METRICS_PATH must be a path such as /metrics, not / or under /health, got '" + metricsPath + "'");
+          "METRICS_PATH must be a path such as /metrics, not / or under /health, got '"
+              + metricsPath
+              + "'");
     }
   }
 

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The telemetry listener, on its own port so a cluster can expose, scrape and secure it apart from
- * the application: an index page, {@code /metrics} (when enabled), {@code /health/live} and
- * {@code /health/ready}. Nothing else; every other path is 404.
+ * the application: an index page, {@code /metrics} (when enabled), {@code /health/live} and {@code
+ * /health/ready}. Nothing else; every other path is 404.
  */
 public final class TelemetryServer implements AutoCloseable {
 
@@ -47,10 +47,18 @@ public final class TelemetryServer implements AutoCloseable {
             .get(LIVE_PATH, json(200, "{\"status\":\"UP\"}"))
             .get(READY_PATH, exchange -> ready(exchange, readiness.current()));
     if (registry != null) {
-      routes.get(config.metricsPath(), new ScrapeHandler(registry.getPrometheusRegistry(), beforeScrape));
+      routes.get(
+          config.metricsPath(), new ScrapeHandler(registry.getPrometheusRegistry(), beforeScrape));
     }
-    routes.setFallbackHandler(json(404, "{\"error\":\"not_found\",\"message\":\"The telemetry port serves only /, its metrics path and /health.\"}"));
-    routes.setInvalidMethodHandler(json(405, "{\"error\":\"method_not_allowed\",\"message\":\"The telemetry port is read-only.\"}"));
+    routes.setFallbackHandler(
+        json(
+            404,
+            "{\"error\":\"not_found\",\"message\":\"The telemetry port serves only /, its metrics"
+                + " path and /health.\"}"));
+    routes.setInvalidMethodHandler(
+        json(
+            405,
+            "{\"error\":\"method_not_allowed\",\"message\":\"The telemetry port is read-only.\"}"));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(config.port(), config.bindAddress())
@@ -116,18 +124,38 @@ public final class TelemetryServer implements AutoCloseable {
     links.put(READY_PATH, "readiness, with the checks behind it");
     String items =
         links.entrySet().stream()
-            .map(link -> "<li><a href=\"" + escape(link.getKey()) + "\">" + escape(link.getKey()) + "</a> — " + link.getValue() + "</li>")
+            .map(
+                link ->
+                    "<li><a href=\""
+                        + escape(link.getKey())
+                        + "\">"
+                        + escape(link.getKey())
+                        + "</a> — "
+                        + link.getValue()
+                        + "</li>")
             .collect(Collectors.joining("\n"));
     String title = escape(serviceTitle);
-    return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + title
-        + " telemetry</title></head>\n<body><h1>" + title + " telemetry</h1>\n<p>"
-        + escape(config.application()) + " version " + escape(build.version())
-        + " (" + escape(build.revision()) + ")"
+    return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>"
+        + title
+        + " telemetry</title></head>\n<body><h1>"
+        + title
+        + " telemetry</h1>\n<p>"
+        + escape(config.application())
+        + " version "
+        + escape(build.version())
+        + " ("
+        + escape(build.revision())
+        + ")"
         + (metricsEnabled ? "" : "; metrics are disabled (METRICS_ENABLED=false)")
-        + "</p>\n<ul>\n" + items + "\n</ul></body></html>\n";
+        + "</p>\n<ul>\n"
+        + items
+        + "\n</ul></body></html>\n";
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -46,7 +46,8 @@ class TelemetryServerTest {
         "Demo",
         BUILD,
         registry,
-        () -> new Health(ready.get(), Map.of("database", ready.get() ? "reachable" : "unreachable")),
+        () ->
+            new Health(ready.get(), Map.of("database", ready.get() ? "reachable" : "unreachable")),
         scrapes::incrementAndGet);
   }
 
@@ -104,8 +105,10 @@ class TelemetryServerTest {
     HttpResponse<byte[]> response = get("/metrics", "Accept-Encoding", "gzip");
 
     assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
-    try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-      assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8)).contains("demo_things_total");
+    try (GZIPInputStream unzipped =
+        new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("demo_things_total");
     }
   }
 
@@ -144,7 +147,8 @@ class TelemetryServerTest {
     ready.set(false);
     HttpResponse<byte[]> down = get("/health/ready");
     assertThat(down.statusCode()).isEqualTo(503);
-    assertThat(text(down)).isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"database\":\"unreachable\"}}");
+    assertThat(text(down))
+        .isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"database\":\"unreachable\"}}");
 
     assertThat(get("/health/live").statusCode()).as("liveness is not readiness").isEqualTo(200);
   }
@@ -174,15 +178,20 @@ class TelemetryServerTest {
 
   @Test
   void escapesTheServiceNameOnTheIndexPage() throws Exception {
-    server = start(new TelemetryConfig(false, "127.0.0.1", 0, "/metrics", "<script>x</script>"), null);
+    server =
+        start(new TelemetryConfig(false, "127.0.0.1", 0, "/metrics", "<script>x</script>"), null);
 
-    assertThat(text(get("/"))).contains("&lt;script&gt;x&lt;/script&gt;").doesNotContain("<script>");
+    assertThat(text(get("/")))
+        .contains("&lt;script&gt;x&lt;/script&gt;")
+        .doesNotContain("<script>");
   }
 
   @Test
   void aTakenPortFailsAtStart() throws IOException {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      TelemetryConfig config = new TelemetryConfig(false, "127.0.0.1", taken.getLocalPort(), "/metrics", "demo");
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      TelemetryConfig config =
+          new TelemetryConfig(false, "127.0.0.1", taken.getLocalPort(), "/metrics", "demo");
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(config, null))
           .isInstanceOf(RuntimeException.class);
     }

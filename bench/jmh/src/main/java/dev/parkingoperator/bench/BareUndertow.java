@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The baseline issue 8 compares against: a bare Undertow handler answering a fixed ~70-byte JSON
- * on the I/O thread. Port from PORT (default 8090), bound to 127.0.0.1.
+ * The baseline issue 8 compares against: a bare Undertow handler answering a fixed ~70-byte JSON on
+ * the I/O thread. Port from PORT (default 8090), bound to 127.0.0.1.
  */
 public final class BareUndertow {
 
@@ -22,10 +22,11 @@ public final class BareUndertow {
     int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8090"));
     Undertow.builder()
         .addHttpListener(port, "127.0.0.1")
-        .setHandler(exchange -> {
-          exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-          exchange.getResponseSender().send(BODY.duplicate());
-        })
+        .setHandler(
+            exchange -> {
+              exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+              exchange.getResponseSender().send(BODY.duplicate());
+            })
         .build()
         .start();
   }

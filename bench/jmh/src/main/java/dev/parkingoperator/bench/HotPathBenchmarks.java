@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-request telemetry cost on the hot path: what the HTTP wrapper records when a request
- * completes, and what the parking instrumenters record for an entry and an exit. Run with
- * {@code -prof gc} to read the allocations per operation (gc.alloc.rate.norm).
+ * completes, and what the parking instrumenters record for an entry and an exit. Run with {@code
+ * -prof gc} to read the allocations per operation (gc.alloc.rate.norm).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +43,8 @@ public class HotPathBenchmarks {
 
   @Setup
   public void setUp() {
-    PrometheusMeterRegistry registry = MeterRegistries.prometheus("bench", "bench", new BuildInfo("0", "0"));
+    PrometheusMeterRegistry registry =
+        MeterRegistries.prometheus("bench", "bench", new BuildInfo("0", "0"));
     http = new HttpServerMetrics(exchange -> {}, registry);
     parking = new ParkingMetrics(registry);
     Instant now = Instant.parse("2026-01-01T10:00:00Z");
@@ -79,7 +80,8 @@ public class HotPathBenchmarks {
 
   /** The floor: a bare Micrometer timer record, as the reference point. */
   private final io.micrometer.core.instrument.Timer bare =
-      io.micrometer.core.instrument.Timer.builder("bare").register(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+      io.micrometer.core.instrument.Timer.builder("bare")
+          .register(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
   @Benchmark
   public void bareMicrometerTimer() {

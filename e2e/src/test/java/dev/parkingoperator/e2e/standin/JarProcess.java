@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One of the project's jars run as its image would run it: `java -jar`, configured by environment. */
+/**
+ * One of the project's jars run as its image would run it: `java -jar`, configured by environment.
+ */
 public final class JarProcess implements AutoCloseable {
 
   private final Process process;
@@ -19,7 +21,11 @@ public final class JarProcess implements AutoCloseable {
 
   public static JarProcess start(Path jar, Map<String, String> environment, Path log) {
     ProcessBuilder builder =
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", "-jar", jar.toString())
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-jar",
+                jar.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().clear();

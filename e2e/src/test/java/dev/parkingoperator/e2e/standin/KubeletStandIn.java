@@ -1,5 +1,6 @@
 package dev.parkingoperator.e2e.standin;
 
+import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KubeletStandIn implements AutoCloseable {
 
   /** A pod this stand-in runs. */
-  public record RunningPod(String namespace, String name, String templateKey, JarProcess process, Map<Integer, Integer> ports) {}
+  public record RunningPod(
+      String namespace,
+      String name,
+      String templateKey,
+      JarProcess process,
+      Map<Integer, Integer> ports) {}
 
   private final KubernetesClient client;
   private final Path workDir;
@@ -53,7 +58,11 @@ public final class KubeletStandIn implements AutoCloseable {
    * @param extraEnv what every process also gets (the API server address, as a pod's service
    *     account would)
    */
-  public KubeletStandIn(KubernetesClient client, Path workDir, Map<String, Path> jarsByImageName, Map<String, String> extraEnv) {
+  public KubeletStandIn(
+      KubernetesClient client,
+      Path workDir,
+      Map<String, Path> jarsByImageName,
+      Map<String, String> extraEnv) {
     this.client = client;
     this.workDir = workDir;
     this.jarsByImageName = jarsByImageName;
@@ -66,7 +75,10 @@ public final class KubeletStandIn implements AutoCloseable {
     if (deployment == null) {
       return;
     }
-    String templateKey = Integer.toHexString(Objects.hash(client.getKubernetesSerialization().asJson(deployment.getSpec().getTemplate())));
+    String templateKey =
+        Integer.toHexString(
+            Objects.hash(
+                client.getKubernetesSerialization().asJson(deployment.getSpec().getTemplate())));
     int wanted = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
     for (RunningPod pod : List.copyOf(podsOf(namespace, name))) {
       if (!pod.templateKey().equals(templateKey)) {
@@ -77,9 +89,15 @@ public final class KubeletStandIn implements AutoCloseable {
       stop(podsOf(namespace, name).get(podsOf(namespace, name).size() - 1));
     }
     while (podsOf(namespace, name).size() < wanted) {
-      start(namespace, name + "-" + templateKey.substring(0, 5) + "-" + podNumber.incrementAndGet(), name, deployment.getSpec().getTemplate(), templateKey);
+      start(
+          namespace,
+          name + "-" + templateKey.substring(0, 5) + "-" + podNumber.incrementAndGet(),
+          name,
+          deployment.getSpec().getTemplate(),
+          templateKey);
     }
-    int ready = (int) podsOf(namespace, name).stream().filter(this::markReadyIfProbeAnswers).count();
+    int ready =
+        (int) podsOf(namespace, name).stream().filter(this::markReadyIfProbeAnswers).count();
     var status =
         new DeploymentStatusBuilder()
             .withObservedGeneration(deployment.getMetadata().getGeneration())
@@ -94,8 +112,15 @@ public final class KubeletStandIn implements AutoCloseable {
     }
   }
 
-  /** Runs one pod of a template that no Deployment in the API owns (the operator's, from the chart). */
-  public synchronized RunningPod start(String namespace, String podName, String owner, PodTemplateSpec template, String templateKey) {
+  /**
+   * Runs one pod of a template that no Deployment in the API owns (the operator's, from the chart).
+   */
+  public synchronized RunningPod start(
+      String namespace,
+      String podName,
+      String owner,
+      PodTemplateSpec template,
+      String templateKey) {
     Container container = template.getSpec().getContainers().get(0);
     Map<Integer, Integer> ports = new HashMap<>();
     for (ContainerPort port : container.getPorts()) {
@@ -110,7 +135,9 @@ public final class KubeletStandIn implements AutoCloseable {
       env.put(variable.getName(), resolve(variable, namespace, podName, ports, container, podDir));
     }
     String imageName = container.getImage().replaceAll(".*/", "").replaceAll(":.*", "");
-    Path jar = Objects.requireNonNull(jarsByImageName.get(imageName), "no jar for image " + container.getImage());
+    Path jar =
+        Objects.requireNonNull(
+            jarsByImageName.get(imageName), "no jar for image " + container.getImage());
     try {
       Files.createDirectories(podDir);
     } catch (java.io.IOException e) {
@@ -125,7 +152,8 @@ public final class KubeletStandIn implements AutoCloseable {
 
   private List<String> probePorts(Container container) {
     List<String> ports = new ArrayList<>();
-    if (container.getReadinessProbe() != null && container.getReadinessProbe().getHttpGet() != null) {
+    if (container.getReadinessProbe() != null
+        && container.getReadinessProbe().getHttpGet() != null) {
       IntOrString port = container.getReadinessProbe().getHttpGet().getPort();
       if (port.getIntVal() != null) {
         ports.add(port.getIntVal().toString());
@@ -134,36 +162,60 @@ public final class KubeletStandIn implements AutoCloseable {
     return ports;
   }
 
-  /** What the kubelet would put in the variable: values (ports and mount paths substituted), field and secret references. */
-  private String resolve(EnvVar variable, String namespace, String podName, Map<Integer, Integer> ports, Container container, Path podDir) {
+  /**
+   * What the kubelet would put in the variable: values (ports and mount paths substituted), field
+   * and secret references.
+   */
+  private String resolve(
+      EnvVar variable,
+      String namespace,
+      String podName,
+      Map<Integer, Integer> ports,
+      Container container,
+      Path podDir) {
     if (variable.getValueFrom() == null) {
       String value = variable.getValue();
       if (value != null && value.matches("\\d+") && ports.containsKey(Integer.parseInt(value))) {
         return ports.get(Integer.parseInt(value)).toString();
       }
-      boolean isMountPath = container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(value));
+      boolean isMountPath =
+          container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(value));
       return isMountPath ? podDir.resolve(value.substring(1)).toString() : value;
     }
     if (variable.getValueFrom().getFieldRef() != null) {
       return switch (variable.getValueFrom().getFieldRef().getFieldPath()) {
         case "metadata.name" -> podName;
         case "metadata.namespace" -> namespace;
-        default -> throw new IllegalArgumentException("field " + variable.getValueFrom().getFieldRef().getFieldPath());
+        default ->
+            throw new IllegalArgumentException(
+                "field " + variable.getValueFrom().getFieldRef().getFieldPath());
       };
     }
     var ref = variable.getValueFrom().getSecretKeyRef();
     Secret secret = client.secrets().inNamespace(namespace).withName(ref.getName()).get();
     String data = secret.getData() == null ? null : secret.getData().get(ref.getKey());
-    return data != null ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8) : secret.getStringData().get(ref.getKey());
+    return data != null
+        ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8)
+        : secret.getStringData().get(ref.getKey());
   }
 
-  private Pod podObject(RunningPod pod, String owner, PodTemplateSpec template, Map<Integer, Integer> ports) {
-    Map<String, String> annotations = new LinkedHashMap<>(Objects.requireNonNullElse(template.getMetadata().getAnnotations(), Map.of()));
-    annotations.computeIfPresent("prometheus.io/port", (key, port) -> ports.getOrDefault(Integer.parseInt(port), Integer.parseInt(port)).toString());
+  private Pod podObject(
+      RunningPod pod, String owner, PodTemplateSpec template, Map<Integer, Integer> ports) {
+    Map<String, String> annotations =
+        new LinkedHashMap<>(
+            Objects.requireNonNullElse(template.getMetadata().getAnnotations(), Map.of()));
+    annotations.computeIfPresent(
+        "prometheus.io/port",
+        (key, port) ->
+            ports.getOrDefault(Integer.parseInt(port), Integer.parseInt(port)).toString());
     Container container = template.getSpec().getContainers().get(0);
     List<ContainerPort> containerPorts =
         container.getPorts().stream()
-            .map(p -> new io.fabric8.kubernetes.api.model.ContainerPortBuilder(p).withContainerPort(ports.get(p.getContainerPort())).build())
+            .map(
+                p ->
+                    new io.fabric8.kubernetes.api.model.ContainerPortBuilder(p)
+                        .withContainerPort(ports.get(p.getContainerPort()))
+                        .build())
             .toList();
     return new PodBuilder()
         .withNewMetadata()
@@ -207,12 +259,28 @@ public final class KubeletStandIn implements AutoCloseable {
   }
 
   private boolean probe(Pod live, RunningPod pod) {
-    Deployment deployment = client.apps().deployments().inNamespace(pod.namespace()).withName(live.getMetadata().getLabels().get("stand-in/owner")).get();
-    Container container = deployment == null ? null : deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-    String path = container == null ? "/health/ready" : container.getReadinessProbe().getHttpGet().getPath();
-    int port = container == null ? 0 : pod.ports().get(container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+    Deployment deployment =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(pod.namespace())
+            .withName(live.getMetadata().getLabels().get("stand-in/owner"))
+            .get();
+    Container container =
+        deployment == null
+            ? null
+            : deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    String path =
+        container == null ? "/health/ready" : container.getReadinessProbe().getHttpGet().getPath();
+    int port =
+        container == null
+            ? 0
+            : pod.ports().get(container.getReadinessProbe().getHttpGet().getPort().getIntVal());
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(java.time.Duration.ofSeconds(2)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(java.time.Duration.ofSeconds(2))
+              .build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (java.io.IOException e) {
       return false;
@@ -223,7 +291,9 @@ public final class KubeletStandIn implements AutoCloseable {
   }
 
   public synchronized List<RunningPod> podsOf(String namespace, String owner) {
-    return pods.stream().filter(p -> p.namespace().equals(namespace) && p.name().startsWith(owner + "-")).toList();
+    return pods.stream()
+        .filter(p -> p.namespace().equals(namespace) && p.name().startsWith(owner + "-"))
+        .toList();
   }
 
   private void stop(RunningPod pod) {

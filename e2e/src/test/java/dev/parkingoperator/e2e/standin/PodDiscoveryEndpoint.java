@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Stands in for Prometheus' Kubernetes service discovery (Debian's Prometheus is built without
- * it): an http_sd_configs endpoint listing the API's Pods, one target per container port, with the
+ * Stands in for Prometheus' Kubernetes service discovery (Debian's Prometheus is built without it):
+ * an http_sd_configs endpoint listing the API's Pods, one target per container port, with the
  * {@code __meta_kubernetes_pod_*} labels that {@code kubernetes_sd_configs: [{role: pod}]} sets.
  */
 public final class PodDiscoveryEndpoint implements AutoCloseable {
@@ -33,14 +33,17 @@ public final class PodDiscoveryEndpoint implements AutoCloseable {
   public static PodDiscoveryEndpoint start(KubernetesClient client) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/targets", exchange -> {
-        byte[] body = JSON.writeValueAsBytes(targets(client.pods().inAnyNamespace().list().getItems()));
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      });
+      server.createContext(
+          "/targets",
+          exchange -> {
+            byte[] body =
+                JSON.writeValueAsBytes(targets(client.pods().inAnyNamespace().list().getItems()));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          });
       server.start();
       return new PodDiscoveryEndpoint(server);
     } catch (IOException e) {
@@ -59,10 +62,20 @@ public final class PodDiscoveryEndpoint implements AutoCloseable {
         for (ContainerPort port : container.getPorts()) {
           Map<String, String> labels = podLabels(pod);
           labels.put("__meta_kubernetes_pod_container_name", container.getName());
-          labels.put("__meta_kubernetes_pod_container_port_name", Objects.requireNonNullElse(port.getName(), ""));
-          labels.put("__meta_kubernetes_pod_container_port_number", port.getContainerPort().toString());
-          labels.put("__meta_kubernetes_pod_container_port_protocol", Objects.requireNonNullElse(port.getProtocol(), "TCP"));
-          groups.add(Map.of("targets", List.of(pod.getStatus().getPodIP() + ":" + port.getContainerPort()), "labels", labels));
+          labels.put(
+              "__meta_kubernetes_pod_container_port_name",
+              Objects.requireNonNullElse(port.getName(), ""));
+          labels.put(
+              "__meta_kubernetes_pod_container_port_number", port.getContainerPort().toString());
+          labels.put(
+              "__meta_kubernetes_pod_container_port_protocol",
+              Objects.requireNonNullElse(port.getProtocol(), "TCP"));
+          groups.add(
+              Map.of(
+                  "targets",
+                  List.of(pod.getStatus().getPodIP() + ":" + port.getContainerPort()),
+                  "labels",
+                  labels));
         }
       }
     }
@@ -75,16 +88,22 @@ public final class PodDiscoveryEndpoint implements AutoCloseable {
     labels.put("__meta_kubernetes_pod_name", pod.getMetadata().getName());
     labels.put("__meta_kubernetes_pod_ip", pod.getStatus().getPodIP());
     labels.put("__meta_kubernetes_pod_phase", pod.getStatus().getPhase());
-    boolean ready = pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    boolean ready =
+        pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     labels.put("__meta_kubernetes_pod_ready", Boolean.toString(ready));
-    Objects.requireNonNullElse(pod.getMetadata().getLabels(), Map.<String, String>of()).forEach((key, value) -> {
-      labels.put("__meta_kubernetes_pod_label_" + sanitize(key), value);
-      labels.put("__meta_kubernetes_pod_labelpresent_" + sanitize(key), "true");
-    });
-    Objects.requireNonNullElse(pod.getMetadata().getAnnotations(), Map.<String, String>of()).forEach((key, value) -> {
-      labels.put("__meta_kubernetes_pod_annotation_" + sanitize(key), value);
-      labels.put("__meta_kubernetes_pod_annotationpresent_" + sanitize(key), "true");
-    });
+    Objects.requireNonNullElse(pod.getMetadata().getLabels(), Map.<String, String>of())
+        .forEach(
+            (key, value) -> {
+              labels.put("__meta_kubernetes_pod_label_" + sanitize(key), value);
+              labels.put("__meta_kubernetes_pod_labelpresent_" + sanitize(key), "true");
+            });
+    Objects.requireNonNullElse(pod.getMetadata().getAnnotations(), Map.<String, String>of())
+        .forEach(
+            (key, value) -> {
+              labels.put("__meta_kubernetes_pod_annotation_" + sanitize(key), value);
+              labels.put("__meta_kubernetes_pod_annotationpresent_" + sanitize(key), "true");
+            });
     return labels;
   }
 

@@ -62,7 +62,9 @@ public record OperatorConfig(
     }
     String namespace = env.string("LEADER_ELECTION_NAMESPACE", env.optional("POD_NAMESPACE"));
     if (namespace == null) {
-      throw new ConfigException("LEADER_ELECTION_NAMESPACE (or POD_NAMESPACE) is required when LEADER_ELECTION_ENABLED=true");
+      throw new ConfigException(
+          "LEADER_ELECTION_NAMESPACE (or POD_NAMESPACE) is required when"
+              + " LEADER_ELECTION_ENABLED=true");
     }
     int lease = env.integer("LEADER_ELECTION_LEASE_SECONDS", 15, 2, 300);
     return new LeaderElection(
@@ -77,7 +79,9 @@ public record OperatorConfig(
 
   private static String defaultIdentity() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+      return java.net.InetAddress.getLocalHost().getHostName()
+          + "-"
+          + ProcessHandle.current().pid();
     } catch (java.net.UnknownHostException e) {
       return "parking-operator-" + ProcessHandle.current().pid();
     }
@@ -85,10 +89,16 @@ public record OperatorConfig(
 
   private static Set<String> namespaces(String list) {
     Set<String> namespaces =
-        Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Arrays.stream(list.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
     for (String namespace : namespaces) {
       if (!NAMESPACE.matcher(namespace).matches()) {
-        throw new ConfigException("WATCH_NAMESPACES must be a comma-separated list of namespace names, got '" + namespace + "'");
+        throw new ConfigException(
+            "WATCH_NAMESPACES must be a comma-separated list of namespace names, got '"
+                + namespace
+                + "'");
       }
     }
     return namespaces;

@@ -1,16 +1,16 @@
 package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.DatabaseSpec;
-import dev.parkingoperator.crd.NetworkPolicySpec;
-import dev.parkingoperator.crd.ScraperSelector;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import dev.parkingoperator.crd.MetricsSpec;
+import dev.parkingoperator.crd.NetworkPolicySpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppSpec;
+import dev.parkingoperator.crd.ScraperSelector;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,8 @@ public record AppSettings(
     Map<String, String> monitorLabels) {
 
   /** Who may scrape when the spec does not say: Prometheus pods, in any namespace. */
-  public static final Map<String, String> DEFAULT_SCRAPER_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
+  public static final Map<String, String> DEFAULT_SCRAPER_LABELS =
+      Map.of("app.kubernetes.io/name", "prometheus");
 
   public static AppSettings of(ParkingApp app) {
     ParkingAppSpec spec = app.getSpec();
@@ -65,11 +66,19 @@ public record AppSettings(
         Optional.ofNullable(spec.getPodLabels()).orElse(Map.of()),
         Optional.ofNullable(spec.getPodAnnotations()).orElse(Map.of()),
         Optional.ofNullable(spec.getDatabase()).map(DatabaseSpec::getSecretName).orElse(null),
-        Optional.ofNullable(spec.getNetworkPolicy()).map(NetworkPolicySpec::getEnabled).orElse(true),
-        Optional.ofNullable(spec.getNetworkPolicy()).map(NetworkPolicySpec::getApiFrom).orElse(List.of()),
-        Optional.ofNullable(metrics.getAllowFrom()).map(ScraperSelector::getNamespaceSelector).orElseGet(LabelSelector::new),
-        Optional.ofNullable(metrics.getAllowFrom()).map(ScraperSelector::getPodSelector)
-            .orElseGet(() -> new LabelSelectorBuilder().withMatchLabels(DEFAULT_SCRAPER_LABELS).build()),
+        Optional.ofNullable(spec.getNetworkPolicy())
+            .map(NetworkPolicySpec::getEnabled)
+            .orElse(true),
+        Optional.ofNullable(spec.getNetworkPolicy())
+            .map(NetworkPolicySpec::getApiFrom)
+            .orElse(List.of()),
+        Optional.ofNullable(metrics.getAllowFrom())
+            .map(ScraperSelector::getNamespaceSelector)
+            .orElseGet(LabelSelector::new),
+        Optional.ofNullable(metrics.getAllowFrom())
+            .map(ScraperSelector::getPodSelector)
+            .orElseGet(
+                () -> new LabelSelectorBuilder().withMatchLabels(DEFAULT_SCRAPER_LABELS).build()),
         Optional.ofNullable(metrics.getMonitor()).orElse(MetricsSpec.Monitor.auto),
         Optional.ofNullable(metrics.getInterval()).orElse("30s"),
         Optional.ofNullable(metrics.getMonitorLabels()).orElse(Map.of()));
@@ -77,7 +86,13 @@ public record AppSettings(
 
   /** The in-cluster address a scraper can use, through the Service's metrics port. */
   public static String metricsEndpoint(ParkingApp app, AppSettings settings) {
-    return settings.metricsScheme() + "://" + Names.workloadName(app) + "." + app.getMetadata().getNamespace()
-        + ".svc:" + settings.metricsPort() + settings.metricsPath();
+    return settings.metricsScheme()
+        + "://"
+        + Names.workloadName(app)
+        + "."
+        + app.getMetadata().getNamespace()
+        + ".svc:"
+        + settings.metricsPort()
+        + settings.metricsPath();
   }
 }

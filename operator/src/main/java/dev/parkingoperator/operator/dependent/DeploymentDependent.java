@@ -17,7 +17,10 @@ public final class DeploymentDependent extends OwnedDependent<Deployment> {
   @Override
   protected Deployment desired(ParkingApp app, Context<ParkingApp> context) {
     Integer current =
-        context.getSecondaryResource(Deployment.class).map(d -> d.getSpec().getReplicas()).orElse(null);
+        context
+            .getSecondaryResource(Deployment.class)
+            .map(d -> d.getSpec().getReplicas())
+            .orElse(null);
     return stamped(app, current);
   }
 

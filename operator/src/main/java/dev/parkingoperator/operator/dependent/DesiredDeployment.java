@@ -25,8 +25,10 @@ public final class DesiredDeployment {
 
   public static final String DATA_DIR = "/data";
   public static final int SHUTDOWN_GRACE_SECONDS = 20;
+
   /** Covers the service's drain plus the JVM's exit. */
   public static final long TERMINATION_GRACE_SECONDS = SHUTDOWN_GRACE_SECONDS + 10L;
+
   public static final int RUN_AS_USER = 10001;
 
   private DesiredDeployment() {}
@@ -36,7 +38,10 @@ public final class DesiredDeployment {
    *     (so an autoscaler's choice survives); {@code null} when there is no Deployment yet
    */
   public static Deployment of(ParkingApp app, AppSettings settings, Integer currentReplicas) {
-    Integer replicas = settings.replicas() != null ? settings.replicas() : currentReplicas != null ? currentReplicas : 1;
+    Integer replicas =
+        settings.replicas() != null
+            ? settings.replicas()
+            : currentReplicas != null ? currentReplicas : 1;
     return new DeploymentBuilder()
         .withMetadata(Names.metadata(app))
         .withNewSpec()
@@ -109,7 +114,8 @@ public final class DesiredDeployment {
   }
 
   static Map<String, String> podAnnotations(AppSettings settings) {
-    Map<String, String> annotations = new LinkedHashMap<>(new java.util.TreeMap<>(settings.podAnnotations()));
+    Map<String, String> annotations =
+        new LinkedHashMap<>(new java.util.TreeMap<>(settings.podAnnotations()));
     if (settings.metricsEnabled()) {
       annotations.put("prometheus.io/scrape", "true");
       annotations.put("prometheus.io/port", Integer.toString(settings.metricsPort()));
@@ -129,7 +135,11 @@ public final class DesiredDeployment {
   }
 
   private static ContainerPort port(String name, int number) {
-    return new ContainerPortBuilder().withName(name).withContainerPort(number).withProtocol("TCP").build();
+    return new ContainerPortBuilder()
+        .withName(name)
+        .withContainerPort(number)
+        .withProtocol("TCP")
+        .build();
   }
 
   private static List<EnvVar> env(ParkingApp app, AppSettings settings) {
@@ -152,7 +162,8 @@ public final class DesiredDeployment {
   }
 
   /** Probes go to the telemetry port by number: it serves health even with metrics disabled. */
-  private static Probe probe(AppSettings settings, String path, int periodSeconds, int failureThreshold) {
+  private static Probe probe(
+      AppSettings settings, String path, int periodSeconds, int failureThreshold) {
     return new ProbeBuilder()
         .withNewHttpGet()
         .withPath(path)
@@ -169,7 +180,14 @@ public final class DesiredDeployment {
   }
 
   private static EnvVar fieldRef(String name, String path) {
-    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(path).endFieldRef().endValueFrom().build();
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath(path)
+        .endFieldRef()
+        .endValueFrom()
+        .build();
   }
 
   private static EnvVar secretRef(String name, String secret, String key) {

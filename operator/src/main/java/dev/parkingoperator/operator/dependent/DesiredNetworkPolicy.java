@@ -30,24 +30,34 @@ public final class DesiredNetworkPolicy {
   /**
    * @param operator the operator's own pods, allowed to the metrics port for its scrape check
    */
-  public static NetworkPolicy of(ParkingApp app, AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
+  public static NetworkPolicy of(
+      ParkingApp app, AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
     List<NetworkPolicyIngressRule> rules = new ArrayList<>();
     rules.add(
         new NetworkPolicyIngressRuleBuilder()
             .withFrom(settings.apiFrom())
-            .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(settings.port())).build())
+            .withPorts(
+                new NetworkPolicyPortBuilder()
+                    .withProtocol("TCP")
+                    .withPort(new IntOrString(settings.port()))
+                    .build())
             .build());
     if (settings.metricsEnabled()) {
       rules.add(
           new NetworkPolicyIngressRuleBuilder()
               .withFrom(scrapers(settings, operator))
-              .withPorts(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(settings.metricsPort())).build())
+              .withPorts(
+                  new NetworkPolicyPortBuilder()
+                      .withProtocol("TCP")
+                      .withPort(new IntOrString(settings.metricsPort()))
+                      .build())
               .build());
     }
     return policy(app, rules);
   }
 
-  private static List<NetworkPolicyPeer> scrapers(AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
+  private static List<NetworkPolicyPeer> scrapers(
+      AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
     List<NetworkPolicyPeer> peers = new ArrayList<>();
     peers.add(
         new NetworkPolicyPeerBuilder()
@@ -61,10 +71,16 @@ public final class DesiredNetworkPolicy {
   /** The operator's pods: in its namespace when known, else in any namespace. */
   public static NetworkPolicyPeer operatorPeer(String operatorNamespace) {
     NetworkPolicyPeerBuilder peer =
-        new NetworkPolicyPeerBuilder().withNewPodSelector().withMatchLabels(java.util.Map.of(NAME_LABEL, "parking-operator")).endPodSelector();
+        new NetworkPolicyPeerBuilder()
+            .withNewPodSelector()
+            .withMatchLabels(java.util.Map.of(NAME_LABEL, "parking-operator"))
+            .endPodSelector();
     return operatorNamespace == null
         ? peer.withNewNamespaceSelector().endNamespaceSelector().build()
-        : peer.withNewNamespaceSelector().withMatchLabels(java.util.Map.of("kubernetes.io/metadata.name", operatorNamespace)).endNamespaceSelector().build();
+        : peer.withNewNamespaceSelector()
+            .withMatchLabels(java.util.Map.of("kubernetes.io/metadata.name", operatorNamespace))
+            .endNamespaceSelector()
+            .build();
   }
 
   private static NetworkPolicy policy(ParkingApp app, List<NetworkPolicyIngressRule> rules) {

@@ -17,10 +17,10 @@ import java.util.Map;
 
 /**
  * Decides whether an owned object needs writing, without server-side apply (see README): it does
- * when someone changed or removed a value the operator sets (drift: the desired object is no
- * longer contained in the live one), or when the operator's own intent changed (a hash of the
- * desired object, kept in an annotation, differs) — which also catches fields the operator stopped
- * setting. Values others add (defaults, an autoscaler's replicas) are left alone.
+ * when someone changed or removed a value the operator sets (drift: the desired object is no longer
+ * contained in the live one), or when the operator's own intent changed (a hash of the desired
+ * object, kept in an annotation, differs) — which also catches fields the operator stopped setting.
+ * Values others add (defaults, an autoscaler's replicas) are left alone.
  */
 public final class DriftMatcher {
 
@@ -38,7 +38,10 @@ public final class DriftMatcher {
     return stamped(desired, hash(desired));
   }
 
-  /** Stamps {@code intentHash}, the {@link #hash} of what in {@code desired} is the operator's intent. */
+  /**
+   * Stamps {@code intentHash}, the {@link #hash} of what in {@code desired} is the operator's
+   * intent.
+   */
   public static <R extends HasMetadata> R stamped(R desired, String intentHash) {
     if (desired.getMetadata().getAnnotations() == null) {
       desired.getMetadata().setAnnotations(new java.util.HashMap<>());
@@ -51,7 +54,8 @@ public final class DriftMatcher {
       R actual, R desired, Context<P> context) {
     boolean matched =
         annotation(desired).equals(annotation(actual))
-            && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context).matched();
+            && GenericKubernetesResourceMatcher.match(desired, actual, false, false, context)
+                .matched();
     return Matcher.Result.computed(matched, desired);
   }
 
@@ -63,7 +67,8 @@ public final class DriftMatcher {
   static String hash(Object desired) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsString(desired).getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(CANONICAL.writeValueAsString(desired).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash the desired state", e);

@@ -12,8 +12,10 @@ public final class Names {
 
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY = "parking-operator";
+
   /** The informers' selector: only objects this operator made are cached. */
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;
+
   public static final String NAME_LABEL = "app.kubernetes.io/name";
   public static final String INSTANCE_LABEL = "app.kubernetes.io/instance";
   public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
@@ -29,7 +31,9 @@ public final class Names {
     return app.getMetadata().getName();
   }
 
-  /** What selects this app's pods: stable for the life of the Deployment (selectors are immutable). */
+  /**
+   * What selects this app's pods: stable for the life of the Deployment (selectors are immutable).
+   */
   public static Map<String, String> selectorLabels(ParkingApp app) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(NAME_LABEL, APP_NAME);

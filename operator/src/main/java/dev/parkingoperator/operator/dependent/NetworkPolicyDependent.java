@@ -9,7 +9,10 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 
-/** Keeps a ParkingApp's NetworkPolicy as {@link DesiredNetworkPolicy} says, or removes it when turned off. */
+/**
+ * Keeps a ParkingApp's NetworkPolicy as {@link DesiredNetworkPolicy} says, or removes it when
+ * turned off.
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = Names.MANAGED_SELECTOR))
 public final class NetworkPolicyDependent extends OwnedDependent<NetworkPolicy> {
 
@@ -22,11 +25,16 @@ public final class NetworkPolicyDependent extends OwnedDependent<NetworkPolicy> 
 
   @Override
   protected NetworkPolicy desired(ParkingApp app, Context<ParkingApp> context) {
-    return stamped(app, context.managedWorkflowAndDependentResourceContext().get(OPERATOR_PEER, NetworkPolicyPeer.class));
+    return stamped(
+        app,
+        context
+            .managedWorkflowAndDependentResourceContext()
+            .get(OPERATOR_PEER, NetworkPolicyPeer.class));
   }
 
   /** The NetworkPolicy as applied, intent hash included; also what {@code render} prints. */
-  public static NetworkPolicy stamped(ParkingApp app, java.util.Optional<NetworkPolicyPeer> operator) {
+  public static NetworkPolicy stamped(
+      ParkingApp app, java.util.Optional<NetworkPolicyPeer> operator) {
     NetworkPolicy desired = DesiredNetworkPolicy.of(app, AppSettings.of(app), operator);
     return DriftMatcher.stamped(desired);
   }
@@ -34,7 +42,10 @@ public final class NetworkPolicyDependent extends OwnedDependent<NetworkPolicy> 
   /** spec.networkPolicy.enabled, true by default; when false the workflow deletes the policy. */
   public static final class Enabled implements Condition<NetworkPolicy, ParkingApp> {
     @Override
-    public boolean isMet(DependentResource<NetworkPolicy, ParkingApp> dependent, ParkingApp app, Context<ParkingApp> context) {
+    public boolean isMet(
+        DependentResource<NetworkPolicy, ParkingApp> dependent,
+        ParkingApp app,
+        Context<ParkingApp> context) {
       return AppSettings.of(app).networkPolicyEnabled();
     }
   }

@@ -10,7 +10,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
  * What every object the operator keeps shares: written when {@link DriftMatcher} sees drift or a
  * changed intent, and owned through a controller reference. Subclasses only say what is desired.
  */
-abstract class OwnedDependent<R extends HasMetadata> extends CRUDKubernetesDependentResource<R, ParkingApp> {
+abstract class OwnedDependent<R extends HasMetadata>
+    extends CRUDKubernetesDependentResource<R, ParkingApp> {
 
   OwnedDependent(Class<R> type) {
     super(type);

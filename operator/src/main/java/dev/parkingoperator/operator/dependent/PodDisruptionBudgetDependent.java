@@ -31,10 +31,17 @@ public final class PodDisruptionBudgetDependent extends OwnedDependent<PodDisrup
   /** More than one replica: from the spec, else the live Deployment (an autoscaler's count). */
   public static final class Replicated implements Condition<PodDisruptionBudget, ParkingApp> {
     @Override
-    public boolean isMet(DependentResource<PodDisruptionBudget, ParkingApp> dependent, ParkingApp app, Context<ParkingApp> context) {
+    public boolean isMet(
+        DependentResource<PodDisruptionBudget, ParkingApp> dependent,
+        ParkingApp app,
+        Context<ParkingApp> context) {
       Integer replicas = AppSettings.of(app).replicas();
       if (replicas == null) {
-        replicas = context.getSecondaryResource(Deployment.class).map(d -> d.getSpec().getReplicas()).orElse(1);
+        replicas =
+            context
+                .getSecondaryResource(Deployment.class)
+                .map(d -> d.getSpec().getReplicas())
+                .orElse(1);
       }
       return replicas > 1;
     }

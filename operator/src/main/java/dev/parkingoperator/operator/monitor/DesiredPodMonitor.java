@@ -27,7 +27,8 @@ public final class DesiredPodMonitor {
   private DesiredPodMonitor() {}
 
   public static GenericKubernetesResource of(ParkingApp app, AppSettings settings) {
-    Map<String, String> labels = new LinkedHashMap<>(new java.util.TreeMap<>(settings.monitorLabels()));
+    Map<String, String> labels =
+        new LinkedHashMap<>(new java.util.TreeMap<>(settings.monitorLabels()));
     labels.putAll(Names.labels(app));
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("port", Names.METRICS_PORT_NAME);

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * PodMonitors for clusters that run the Prometheus Operator. Whether its CRD exists is looked up
- * at start and again at most every {@link #RECHECK}, so a CRD installed later is picked up; without
- * it nothing fails and discovery stays with the annotations. A PodMonitor is written only when it
+ * PodMonitors for clusters that run the Prometheus Operator. Whether its CRD exists is looked up at
+ * start and again at most every {@link #RECHECK}, so a CRD installed later is picked up; without it
+ * nothing fails and discovery stays with the annotations. A PodMonitor is written only when it
  * differs from the one in the cluster.
  */
 public final class PodMonitors {
@@ -36,7 +36,10 @@ public final class PodMonitors {
         settings.metricsEnabled()
             && (settings.monitor() == MetricsSpec.Monitor.podMonitor
                 || (settings.monitor() == MetricsSpec.Monitor.auto && crdPresent()));
-    var existing = client.genericKubernetesResources(DesiredPodMonitor.CONTEXT).inNamespace(app.getMetadata().getNamespace());
+    var existing =
+        client
+            .genericKubernetesResources(DesiredPodMonitor.CONTEXT)
+            .inNamespace(app.getMetadata().getNamespace());
     if (!wanted) {
       // Without the CRD no PodMonitor can exist, so no call is made for it.
       if (crdPresent() && existing.withName(app.getMetadata().getName()).get() != null) {
@@ -48,7 +51,9 @@ public final class PodMonitors {
     GenericKubernetesResource live = existing.withName(app.getMetadata().getName()).get();
     if (live == null) {
       existing.resource(desired).create();
-    } else if (!Objects.equals(live.getAdditionalProperties().get("spec"), desired.getAdditionalProperties().get("spec"))
+    } else if (!Objects.equals(
+            live.getAdditionalProperties().get("spec"),
+            desired.getAdditionalProperties().get("spec"))
         || !Objects.equals(live.getMetadata().getLabels(), desired.getMetadata().getLabels())) {
       desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
       existing.resource(desired).update();
@@ -59,7 +64,14 @@ public final class PodMonitors {
   private boolean crdPresent() {
     Instant now = clock.instant();
     if (crdPresent == null || checkedAt.plus(RECHECK).isBefore(now)) {
-      crdPresent = client.apiextensions().v1().customResourceDefinitions().withName(DesiredPodMonitor.CRD_NAME).get() != null;
+      crdPresent =
+          client
+                  .apiextensions()
+                  .v1()
+                  .customResourceDefinitions()
+                  .withName(DesiredPodMonitor.CRD_NAME)
+                  .get()
+              != null;
       checkedAt = now;
     }
     return crdPresent;

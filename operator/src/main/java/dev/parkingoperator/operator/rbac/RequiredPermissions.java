@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Exactly the API calls the operator makes, as RBAC rules. The chart renders its Roles from the
- * same list (a test compares them), and another test checks every request the operator sends to
- * the mock API server against it.
+ * same list (a test compares them), and another test checks every request the operator sends to the
+ * mock API server against it.
  */
 public final class RequiredPermissions {
 
@@ -23,11 +23,21 @@ public final class RequiredPermissions {
     rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "update")));
     rules.add(new Permission("", "services", List.of("list", "watch", "create", "update")));
     // Delete too: these two are removed when turned off (networkPolicy.enabled=false, one replica).
-    rules.add(new Permission("networking.k8s.io", "networkpolicies", List.of("list", "watch", "create", "update", "delete")));
-    rules.add(new Permission("policy", "poddisruptionbudgets", List.of("list", "watch", "create", "update", "delete")));
+    rules.add(
+        new Permission(
+            "networking.k8s.io",
+            "networkpolicies",
+            List.of("list", "watch", "create", "update", "delete")));
+    rules.add(
+        new Permission(
+            "policy",
+            "poddisruptionbudgets",
+            List.of("list", "watch", "create", "update", "delete")));
     rules.add(new Permission("", "secrets", List.of("get")));
     // PodMonitors for the Prometheus Operator, when its CRD exists.
-    rules.add(new Permission("monitoring.coreos.com", "podmonitors", List.of("get", "create", "update", "delete")));
+    rules.add(
+        new Permission(
+            "monitoring.coreos.com", "podmonitors", List.of("get", "create", "update", "delete")));
     // The scrape check finds one ready pod of the app to fetch its metrics endpoint.
     rules.add(new Permission("", "pods", List.of("list")));
     rules.add(new Permission("", "events", List.of("create")));
@@ -36,13 +46,15 @@ public final class RequiredPermissions {
 
   /** Cluster-scoped rules: whether the Prometheus Operator's PodMonitor CRD exists. */
   public static List<Permission> clusterScoped() {
-    return List.of(new Permission("apiextensions.k8s.io", "customresourcedefinitions", List.of("get")));
+    return List.of(
+        new Permission("apiextensions.k8s.io", "customresourcedefinitions", List.of("get")));
   }
 
   /** Rules in the operator's own namespace, for its leader-election Lease. */
   public static List<Permission> leaderElection(OperatorConfig config) {
     return config.leaderElection() == null
         ? List.of()
-        : List.of(new Permission("coordination.k8s.io", "leases", List.of("get", "create", "patch")));
+        : List.of(
+            new Permission("coordination.k8s.io", "leases", List.of("get", "create", "patch")));
   }
 }

@@ -25,13 +25,16 @@ final class Conditions {
    * The new condition list: each observed condition, keeping the previous lastTransitionTime when
    * its status did not change.
    */
-  static List<Condition> merge(List<Condition> previous, List<Observed> observed, long generation, Instant now) {
+  static List<Condition> merge(
+      List<Condition> previous, List<Observed> observed, long generation, Instant now) {
     List<Condition> merged = new ArrayList<>();
     for (Observed next : observed) {
       String status = next.status() ? "True" : "False";
       Optional<Condition> before = find(previous, next.type());
       String transition =
-          before.filter(c -> status.equals(c.getStatus())).map(Condition::getLastTransitionTime)
+          before
+              .filter(c -> status.equals(c.getStatus()))
+              .map(Condition::getLastTransitionTime)
               .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
       merged.add(
           new ConditionBuilder()
@@ -47,6 +50,8 @@ final class Conditions {
   }
 
   static Optional<Condition> find(List<Condition> conditions, String type) {
-    return conditions == null ? Optional.empty() : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    return conditions == null
+        ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 }

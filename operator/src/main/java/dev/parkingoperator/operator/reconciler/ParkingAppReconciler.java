@@ -6,7 +6,6 @@ import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
 import dev.parkingoperator.operator.dependent.DesiredNetworkPolicy;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
 import dev.parkingoperator.operator.monitor.PodMonitors;
@@ -16,6 +15,7 @@ import dev.parkingoperator.operator.validation.ParkingAppValidator;
 import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
@@ -35,11 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Observe, validate, apply, record status. The error policy: a spec the validator refuses is a
- * user error, reported as a condition and a Warning Event and not retried (the objects of the last
- * valid spec stay as they are); anything thrown while applying is transient and retried by the
- * framework with backoff. Status is written only when it changes, so an idle operator writes
- * nothing.
+ * Observe, validate, apply, record status. The error policy: a spec the validator refuses is a user
+ * error, reported as a condition and a Warning Event and not retried (the objects of the last valid
+ * spec stay as they are); anything thrown while applying is transient and retried by the framework
+ * with backoff. Status is written only when it changes, so an idle operator writes nothing.
  */
 @Workflow(
     explicitInvocation = true,
@@ -60,6 +59,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
 
   public static final String NAME = "parkingapp";
   private static final Logger LOG = LoggerFactory.getLogger(ParkingAppReconciler.class);
+
   /** A missing Secret may appear later; look again now and then rather than watch every Secret. */
   static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
 
@@ -78,13 +78,18 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
    *     the scrape check through; {@code null} when unknown
    */
   public ParkingAppReconciler(
-      KubernetesClient client, Clock clock, ScrapeCheck scrapeCheck, String operatorNamespace, AppStatusListener statusListener) {
+      KubernetesClient client,
+      Clock clock,
+      ScrapeCheck scrapeCheck,
+      String operatorNamespace,
+      AppStatusListener statusListener) {
     this.client = client;
     this.clock = clock;
     this.events = new WarningEvents(client, clock);
     this.scrapeCheck = scrapeCheck;
     this.podMonitors = new PodMonitors(client, clock);
-    this.operatorPeer = scrapeCheck == null ? null : DesiredNetworkPolicy.operatorPeer(operatorNamespace);
+    this.operatorPeer =
+        scrapeCheck == null ? null : DesiredNetworkPolicy.operatorPeer(operatorNamespace);
     this.statusListener = statusListener;
   }
 
@@ -96,7 +101,9 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
       return refuse(app, problems);
     }
     if (operatorPeer != null) {
-      context.managedWorkflowAndDependentResourceContext().put(NetworkPolicyDependent.OPERATOR_PEER, operatorPeer);
+      context
+          .managedWorkflowAndDependentResourceContext()
+          .put(NetworkPolicyDependent.OPERATOR_PEER, operatorPeer);
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
@@ -104,19 +111,39 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     String discovery = podMonitors.reconcile(app, settings);
     ParkingAppStatus status = StatusComputer.observed(app, settings, deployment, clock.instant());
     status.setDiscovery(settings.metricsEnabled() ? discovery : null);
-    boolean ready = Conditions.find(status.getConditions(), Conditions.READY).map(c -> "True".equals(c.getStatus())).orElse(false);
+    boolean ready =
+        Conditions.find(status.getConditions(), Conditions.READY)
+            .map(c -> "True".equals(c.getStatus()))
+            .orElse(false);
     boolean checking = scrapeCheck != null && settings.metricsEnabled() && ready;
-    Optional<ScrapeResult> scraped = checking ? scrapeCheck.checkIfDue(app, settings) : Optional.empty();
-    scraped.filter(result -> !result.reachable())
-        .ifPresent(result -> LOG.warn("{}: metrics not reachable ({}): {}", id(app), result.reason(), result.message()));
-    status = StatusComputer.withScrapeCheck(app, status, settings.metricsEnabled() && scrapeCheck != null, scraped, clock.instant());
+    Optional<ScrapeResult> scraped =
+        checking ? scrapeCheck.checkIfDue(app, settings) : Optional.empty();
+    scraped
+        .filter(result -> !result.reachable())
+        .ifPresent(
+            result ->
+                LOG.warn(
+                    "{}: metrics not reachable ({}): {}",
+                    id(app),
+                    result.reason(),
+                    result.message()));
+    status =
+        StatusComputer.withScrapeCheck(
+            app,
+            status,
+            settings.metricsEnabled() && scrapeCheck != null,
+            scraped,
+            clock.instant());
     statusListener.readiness(app.getMetadata().getNamespace(), app.getMetadata().getName(), ready);
     forgetDeletedApps(context);
     UpdateControl<ParkingApp> control = withStatus(app, status);
     return checking ? control.rescheduleAfter(scrapeCheck.interval()) : control;
   }
 
-  /** Deleted apps are not reconciled (no finalizer), so their series are pruned against the cache now and then. */
+  /**
+   * Deleted apps are not reconciled (no finalizer), so their series are pruned against the cache
+   * now and then.
+   */
   private void forgetDeletedApps(Context<ParkingApp> context) {
     java.time.Instant now = clock.instant();
     if (prunedAt.plusSeconds(30).isAfter(now)) {
@@ -124,7 +151,10 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     }
     prunedAt = now;
     statusListener.retain(
-        context.getPrimaryCache().list().map(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
+        context
+            .getPrimaryCache()
+            .list()
+            .map(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
             .collect(java.util.stream.Collectors.toSet()));
   }
 
@@ -132,12 +162,14 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     statusListener.readiness(app.getMetadata().getNamespace(), app.getMetadata().getName(), false);
     ParkingAppStatus status = StatusComputer.invalid(app, problems, clock.instant());
     if (!Objects.equals(status, app.getStatus())) {
-      String message = Conditions.find(status.getConditions(), Conditions.READY).orElseThrow().getMessage();
+      String message =
+          Conditions.find(status.getConditions(), Conditions.READY).orElseThrow().getMessage();
       LOG.warn("{}: {}", id(app), message);
       events.warn(app, StatusComputer.INVALID_SPEC, message);
     }
     UpdateControl<ParkingApp> control = withStatus(app, status);
-    boolean secretMissing = problems.stream().anyMatch(p -> p.field().equals("spec.database.secretName"));
+    boolean secretMissing =
+        problems.stream().anyMatch(p -> p.field().equals("spec.database.secretName"));
     return secretMissing ? control.rescheduleAfter(SECRET_RECHECK) : control;
   }
 
@@ -150,11 +182,17 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   }
 
   private Optional<Secret> databaseSecret(ParkingApp app) {
-    if (app.getSpec() == null || app.getSpec().getDatabase() == null || app.getSpec().getDatabase().getSecretName() == null) {
+    if (app.getSpec() == null
+        || app.getSpec().getDatabase() == null
+        || app.getSpec().getDatabase().getSecretName() == null) {
       return Optional.empty();
     }
     return Optional.ofNullable(
-        client.secrets().inNamespace(app.getMetadata().getNamespace()).withName(app.getSpec().getDatabase().getSecretName()).get());
+        client
+            .secrets()
+            .inNamespace(app.getMetadata().getNamespace())
+            .withName(app.getSpec().getDatabase().getSecretName())
+            .get());
   }
 
   /** One line per failed attempt; the framework retries with backoff. */
@@ -172,18 +210,28 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     return ErrorStatusUpdateControl.patchStatus(app);
   }
 
-  /** One line: the first underlying failure, without the stack traces the SDK folds into messages. */
+  /**
+   * One line: the first underlying failure, without the stack traces the SDK folds into messages.
+   */
   private static String rootMessage(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AggregatedOperatorException aggregated && !aggregated.getAggregatedExceptions().isEmpty()) {
+      if (cause instanceof AggregatedOperatorException aggregated
+          && !aggregated.getAggregatedExceptions().isEmpty()) {
         var first = aggregated.getAggregatedExceptions().entrySet().iterator().next();
         return first.getKey() + ": " + rootMessage(first.getValue());
       }
       if (cause instanceof KubernetesClientException k) {
-        return "API server answered " + k.getCode() + (k.getStatus() != null && k.getStatus().getReason() != null ? " " + k.getStatus().getReason() : "");
+        return "API server answered "
+            + k.getCode()
+            + (k.getStatus() != null && k.getStatus().getReason() != null
+                ? " " + k.getStatus().getReason()
+                : "");
       }
       if (cause.getCause() == null || cause.getCause() == cause) {
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse(""));
+        return cause.getClass().getSimpleName()
+            + (cause.getMessage() == null
+                ? ""
+                : ": " + cause.getMessage().lines().findFirst().orElse(""));
       }
     }
     return e.getClass().getSimpleName();

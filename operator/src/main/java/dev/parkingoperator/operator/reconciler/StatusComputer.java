@@ -21,8 +21,11 @@ final class StatusComputer {
 
   /** The status of an app whose spec was refused: the objects of the last valid spec stay. */
   static ParkingAppStatus invalid(ParkingApp app, List<Problem> problems, Instant now) {
-    String message = "The spec is invalid: " + problems.stream().map(Problem::message).collect(Collectors.joining(" "));
-    ParkingAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
+    String message =
+        "The spec is invalid: "
+            + problems.stream().map(Problem::message).collect(Collectors.joining(" "));
+    ParkingAppStatus previous =
+        Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
     ParkingAppStatus status = copyObserved(previous);
     status.setObservedGeneration(app.getMetadata().getGeneration());
     status.setConditions(
@@ -30,7 +33,11 @@ final class StatusComputer {
             previous.getConditions(),
             List.of(
                 new Conditions.Observed(Conditions.READY, false, INVALID_SPEC, message),
-                new Conditions.Observed(Conditions.PROGRESSING, false, INVALID_SPEC, "Nothing is rolled out until the spec is fixed."),
+                new Conditions.Observed(
+                    Conditions.PROGRESSING,
+                    false,
+                    INVALID_SPEC,
+                    "Nothing is rolled out until the spec is fixed."),
                 new Conditions.Observed(Conditions.DEGRADED, true, INVALID_SPEC, message)),
             app.getMetadata().getGeneration(),
             now));
@@ -38,21 +45,26 @@ final class StatusComputer {
   }
 
   /** The status of a valid app, from its Deployment (absent right after creation). */
-  static ParkingAppStatus observed(ParkingApp app, AppSettings settings, Optional<Deployment> deployment, Instant now) {
-    ParkingAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
+  static ParkingAppStatus observed(
+      ParkingApp app, AppSettings settings, Optional<Deployment> deployment, Instant now) {
+    ParkingAppStatus previous =
+        Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
     DeploymentStatus live = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
     int wanted = deployment.map(d -> d.getSpec().getReplicas()).orElse(1);
     int ready = Optional.ofNullable(live.getReadyReplicas()).orElse(0);
     int updated = Optional.ofNullable(live.getUpdatedReplicas()).orElse(0);
-    boolean current = deployment.isPresent()
-        && Optional.ofNullable(live.getObservedGeneration()).orElse(0L) >= deployment.get().getMetadata().getGeneration();
+    boolean current =
+        deployment.isPresent()
+            && Optional.ofNullable(live.getObservedGeneration()).orElse(0L)
+                >= deployment.get().getMetadata().getGeneration();
     boolean rolledOut = current && updated >= wanted && ready >= wanted;
 
     ParkingAppStatus status = new ParkingAppStatus();
     status.setObservedGeneration(app.getMetadata().getGeneration());
     status.setReplicas(Optional.ofNullable(live.getReplicas()).orElse(0));
     status.setReadyReplicas(ready);
-    status.setMetricsEndpoint(settings.metricsEnabled() ? AppSettings.metricsEndpoint(app, settings) : null);
+    status.setMetricsEndpoint(
+        settings.metricsEnabled() ? AppSettings.metricsEndpoint(app, settings) : null);
     status.setStorage(
         settings.databaseSecret() == null
             ? "embedded (emptyDir, lost with the pod)"
@@ -60,7 +72,10 @@ final class StatusComputer {
     status.setConditions(
         Conditions.merge(
             previous.getConditions(),
-            List.of(ready(wanted, ready, rolledOut), progressing(wanted, ready, rolledOut), notDegraded()),
+            List.of(
+                ready(wanted, ready, rolledOut),
+                progressing(wanted, ready, rolledOut),
+                notDegraded()),
             app.getMetadata().getGeneration(),
             now));
     return status;
@@ -68,30 +83,41 @@ final class StatusComputer {
 
   private static Conditions.Observed ready(int wanted, int ready, boolean rolledOut) {
     if (wanted == 0) {
-      return new Conditions.Observed(Conditions.READY, false, "ScaledToZero", "The app is scaled to zero replicas.");
+      return new Conditions.Observed(
+          Conditions.READY, false, "ScaledToZero", "The app is scaled to zero replicas.");
     }
     if (rolledOut) {
-      return new Conditions.Observed(Conditions.READY, true, "AllReplicasReady", "All " + wanted + " replicas are ready.");
+      return new Conditions.Observed(
+          Conditions.READY, true, "AllReplicasReady", "All " + wanted + " replicas are ready.");
     }
     return new Conditions.Observed(
-        Conditions.READY, false, "ReplicasNotReady", ready + " of " + wanted + " replicas are ready.");
+        Conditions.READY,
+        false,
+        "ReplicasNotReady",
+        ready + " of " + wanted + " replicas are ready.");
   }
 
   private static Conditions.Observed progressing(int wanted, int ready, boolean rolledOut) {
     if (rolledOut || wanted == 0) {
-      return new Conditions.Observed(Conditions.PROGRESSING, false, "RolloutComplete", "The Deployment is rolled out.");
+      return new Conditions.Observed(
+          Conditions.PROGRESSING, false, "RolloutComplete", "The Deployment is rolled out.");
     }
     return new Conditions.Observed(
-        Conditions.PROGRESSING, true, "RollingOut", "Waiting for replicas: " + ready + " of " + wanted + " ready.");
+        Conditions.PROGRESSING,
+        true,
+        "RollingOut",
+        "Waiting for replicas: " + ready + " of " + wanted + " ready.");
   }
 
   private static Conditions.Observed notDegraded() {
-    return new Conditions.Observed(Conditions.DEGRADED, false, "AsExpected", "The spec is valid and applied.");
+    return new Conditions.Observed(
+        Conditions.DEGRADED, false, "AsExpected", "The spec is valid and applied.");
   }
 
   /** A failure the framework will retry; the last observed counts stay. */
   static ParkingAppStatus failed(ParkingApp app, String message, Instant now) {
-    ParkingAppStatus previous = Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
+    ParkingAppStatus previous =
+        Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
     ParkingAppStatus status = copyObserved(previous);
     status.setObservedGeneration(previous.getObservedGeneration());
     List<Conditions.Observed> observed =
@@ -99,13 +125,19 @@ final class StatusComputer {
             keep(previous, Conditions.READY, false, "ReconcileError", message),
             keep(previous, Conditions.PROGRESSING, false, "ReconcileError", message),
             new Conditions.Observed(Conditions.DEGRADED, true, "ReconcileError", message));
-    status.setConditions(Conditions.merge(previous.getConditions(), observed, app.getMetadata().getGeneration(), now));
+    status.setConditions(
+        Conditions.merge(
+            previous.getConditions(), observed, app.getMetadata().getGeneration(), now));
     return status;
   }
 
-  private static Conditions.Observed keep(ParkingAppStatus previous, String type, boolean status, String reason, String message) {
+  private static Conditions.Observed keep(
+      ParkingAppStatus previous, String type, boolean status, String reason, String message) {
     return Conditions.find(previous.getConditions(), type)
-        .map(c -> new Conditions.Observed(type, "True".equals(c.getStatus()), c.getReason(), c.getMessage()))
+        .map(
+            c ->
+                new Conditions.Observed(
+                    type, "True".equals(c.getStatus()), c.getReason(), c.getMessage()))
         .orElse(new Conditions.Observed(type, status, reason, message));
   }
 
@@ -123,7 +155,11 @@ final class StatusComputer {
    * (checks run once per rollout and then every few minutes); nothing when metrics are off.
    */
   static ParkingAppStatus withScrapeCheck(
-      ParkingApp app, ParkingAppStatus status, boolean metricsEnabled, Optional<ScrapeResult> fresh, Instant now) {
+      ParkingApp app,
+      ParkingAppStatus status,
+      boolean metricsEnabled,
+      Optional<ScrapeResult> fresh,
+      Instant now) {
     if (!metricsEnabled) {
       return status;
     }
@@ -131,14 +167,22 @@ final class StatusComputer {
         Optional.ofNullable(app.getStatus()).map(ParkingAppStatus::getConditions).orElse(List.of());
     if (fresh.isPresent()) {
       ScrapeResult result = fresh.get();
-      status.getConditions().addAll(
-          Conditions.merge(
-              previous,
-              List.of(new Conditions.Observed(Conditions.METRICS_REACHABLE, result.reachable(), result.reason(), result.message())),
-              app.getMetadata().getGeneration(),
-              now));
+      status
+          .getConditions()
+          .addAll(
+              Conditions.merge(
+                  previous,
+                  List.of(
+                      new Conditions.Observed(
+                          Conditions.METRICS_REACHABLE,
+                          result.reachable(),
+                          result.reason(),
+                          result.message())),
+                  app.getMetadata().getGeneration(),
+                  now));
     } else {
-      Conditions.find(previous, Conditions.METRICS_REACHABLE).ifPresent(status.getConditions()::add);
+      Conditions.find(previous, Conditions.METRICS_REACHABLE)
+          .ifPresent(status.getConditions()::add);
     }
     return status;
   }

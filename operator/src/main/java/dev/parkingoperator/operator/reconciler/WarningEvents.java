@@ -30,7 +30,8 @@ final class WarningEvents {
     Event event =
         new EventBuilder()
             .withNewMetadata()
-            .withName(app.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+            .withName(
+                app.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
             .withNamespace(app.getMetadata().getNamespace())
             .endMetadata()
             .withNewInvolvedObject()
@@ -54,7 +55,12 @@ final class WarningEvents {
     try {
       client.v1().events().inNamespace(app.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
-      LOG.warn("{}/{}: cannot record event {}: {}", app.getMetadata().getNamespace(), app.getMetadata().getName(), reason, e.getMessage());
+      LOG.warn(
+          "{}/{}: cannot record event {}: {}",
+          app.getMetadata().getNamespace(),
+          app.getMetadata().getName(),
+          reason,
+          e.getMessage());
     }
   }
 }

@@ -44,7 +44,9 @@ public final class Render {
       // As the operator runs by default: scrape check on, its namespace from POD_NAMESPACE.
       objects.add(
           NetworkPolicyDependent.stamped(
-              app, java.util.Optional.of(DesiredNetworkPolicy.operatorPeer(System.getenv("POD_NAMESPACE")))));
+              app,
+              java.util.Optional.of(
+                  DesiredNetworkPolicy.operatorPeer(System.getenv("POD_NAMESPACE")))));
     }
     if (settings.replicas() != null && settings.replicas() > 1) {
       objects.add(PodDisruptionBudgetDependent.stamped(app));
@@ -52,14 +54,20 @@ public final class Render {
     return objects;
   }
 
-  /** @return the process exit code: 0 rendered, 1 an invalid ParkingApp (problems on err) */
+  /**
+   * @return the process exit code: 0 rendered, 1 an invalid ParkingApp (problems on err)
+   */
   public int run(Path file, PrintStream out, PrintStream err) throws IOException {
     List<HasMetadata> objects;
     try (InputStream in = Files.newInputStream(file)) {
       Object loaded = serialization.unmarshal(in);
-      objects = loaded instanceof List<?> list ? list.stream().map(HasMetadata.class::cast).toList() : List.of((HasMetadata) loaded);
+      objects =
+          loaded instanceof List<?> list
+              ? list.stream().map(HasMetadata.class::cast).toList()
+              : List.of((HasMetadata) loaded);
     }
-    List<ParkingApp> apps = objects.stream().filter(ParkingApp.class::isInstance).map(ParkingApp.class::cast).toList();
+    List<ParkingApp> apps =
+        objects.stream().filter(ParkingApp.class::isInstance).map(ParkingApp.class::cast).toList();
     if (apps.isEmpty()) {
       err.println("render: " + file + " holds no ParkingApp");
       return 1;
@@ -71,7 +79,8 @@ public final class Render {
       problems = problems.stream().filter(p -> !isOnlyAbsentFromFile(p, app, objects)).toList();
       if (!problems.isEmpty()) {
         invalid = true;
-        problems.forEach(p -> err.println("render: " + app.getMetadata().getName() + ": " + p.message()));
+        problems.forEach(
+            p -> err.println("render: " + app.getMetadata().getName() + ": " + p.message()));
         continue;
       }
       for (HasMetadata object : manifests(app)) {
@@ -83,14 +92,22 @@ public final class Render {
   }
 
   private static Optional<Secret> secretIn(List<HasMetadata> objects, ParkingApp app) {
-    return objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
-        .filter(s -> app.getSpec() != null && app.getSpec().getDatabase() != null
-            && s.getMetadata().getName().equals(app.getSpec().getDatabase().getSecretName()))
+    return objects.stream()
+        .filter(Secret.class::isInstance)
+        .map(Secret.class::cast)
+        .filter(
+            s ->
+                app.getSpec() != null
+                    && app.getSpec().getDatabase() != null
+                    && s.getMetadata()
+                        .getName()
+                        .equals(app.getSpec().getDatabase().getSecretName()))
         .findFirst();
   }
 
   /** A Secret that lives only in the cluster is not the file's fault. */
-  private static boolean isOnlyAbsentFromFile(Problem problem, ParkingApp app, List<HasMetadata> objects) {
+  private static boolean isOnlyAbsentFromFile(
+      Problem problem, ParkingApp app, List<HasMetadata> objects) {
     return problem.field().equals("spec.database.secretName") && secretIn(objects, app).isEmpty();
   }
 }

@@ -21,7 +21,11 @@ public final class MetricsProbe {
             .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return ScrapeResult.ofResponse(url, response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+      return ScrapeResult.ofResponse(
+          url,
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null),
+          response.body());
     } catch (IOException e) {
       return ScrapeResult.ofFailure(url, e);
     } catch (InterruptedException e) {

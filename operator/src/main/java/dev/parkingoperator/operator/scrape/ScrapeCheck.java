@@ -40,18 +40,30 @@ public final class ScrapeCheck {
   /** A fresh result when a check is due, else empty (the last condition stays). */
   public Optional<ScrapeResult> checkIfDue(ParkingApp app, AppSettings settings) {
     String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
-    long generation = app.getMetadata().getGeneration() == null ? 0 : app.getMetadata().getGeneration();
+    long generation =
+        app.getMetadata().getGeneration() == null ? 0 : app.getMetadata().getGeneration();
     Checked previous = last.get(key);
     Instant now = clock.instant();
-    if (previous != null && previous.generation() == generation && previous.at().plus(interval).isAfter(now)) {
+    if (previous != null
+        && previous.generation() == generation
+        && previous.at().plus(interval).isAfter(now)) {
       return Optional.empty();
     }
     last.put(key, new Checked(generation, now));
-    return Optional.of(readyPodIp(app).map(ip -> probe.scrape(url(ip, settings))).orElseGet(ScrapeResult::noReadyPod));
+    return Optional.of(
+        readyPodIp(app)
+            .map(ip -> probe.scrape(url(ip, settings)))
+            .orElseGet(ScrapeResult::noReadyPod));
   }
 
   private Optional<String> readyPodIp(ParkingApp app) {
-    return client.pods().inNamespace(app.getMetadata().getNamespace()).withLabels(Names.selectorLabels(app)).list().getItems().stream()
+    return client
+        .pods()
+        .inNamespace(app.getMetadata().getNamespace())
+        .withLabels(Names.selectorLabels(app))
+        .list()
+        .getItems()
+        .stream()
         .filter(ScrapeCheck::isReady)
         .map(pod -> pod.getStatus().getPodIP())
         .findFirst();
@@ -60,12 +72,18 @@ public final class ScrapeCheck {
   private static boolean isReady(Pod pod) {
     return pod.getStatus() != null
         && pod.getStatus().getPodIP() != null
-        && pod.getStatus().getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private static String url(String ip, AppSettings settings) {
     String host = ip.contains(":") ? "[" + ip + "]" : ip;
-    return settings.metricsScheme() + "://" + host + ":" + settings.metricsPort() + settings.metricsPath();
+    return settings.metricsScheme()
+        + "://"
+        + host
+        + ":"
+        + settings.metricsPort()
+        + settings.metricsPath();
   }
 
   /** Forgets a deleted app. */

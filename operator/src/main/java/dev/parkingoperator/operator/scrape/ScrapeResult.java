@@ -13,17 +13,26 @@ public record ScrapeResult(boolean reachable, String reason, String message) {
   /** Classifies an HTTP answer: 200 with Prometheus text (or OpenMetrics) is the only success. */
   public static ScrapeResult ofResponse(String url, int status, String contentType, String body) {
     if (status != 200) {
-      return new ScrapeResult(false, "HttpStatus" + status, "GET " + url + " answered " + status + ".");
+      return new ScrapeResult(
+          false, "HttpStatus" + status, "GET " + url + " answered " + status + ".");
     }
     boolean prometheusType =
         contentType != null
-            && (contentType.startsWith("text/plain") || contentType.startsWith("application/openmetrics-text"));
+            && (contentType.startsWith("text/plain")
+                || contentType.startsWith("application/openmetrics-text"));
     long samples = body.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).count();
     if (!prometheusType || samples == 0 || !body.contains("# TYPE")) {
       return new ScrapeResult(
-          false, "NotPrometheusFormat", "GET " + url + " answered 200 but not in the Prometheus text format (" + contentType + ").");
+          false,
+          "NotPrometheusFormat",
+          "GET "
+              + url
+              + " answered 200 but not in the Prometheus text format ("
+              + contentType
+              + ").");
     }
-    return new ScrapeResult(true, "Scraped", "GET " + url + " answered 200 with " + samples + " samples.");
+    return new ScrapeResult(
+        true, "Scraped", "GET " + url + " answered 200 with " + samples + " samples.");
   }
 
   public static ScrapeResult ofFailure(String url, Throwable failure) {
@@ -31,10 +40,14 @@ public record ScrapeResult(boolean reachable, String reason, String message) {
       if (cause instanceof java.net.ConnectException) {
         return new ScrapeResult(false, "ConnectionRefused", "GET " + url + ": connection refused.");
       }
-      if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+      if (cause instanceof java.net.http.HttpTimeoutException
+          || cause instanceof java.net.SocketTimeoutException) {
         return new ScrapeResult(false, "Timeout", "GET " + url + " did not answer in time.");
       }
     }
-    return new ScrapeResult(false, "ScrapeFailed", "GET " + url + " failed: " + failure.getClass().getSimpleName() + ".");
+    return new ScrapeResult(
+        false,
+        "ScrapeFailed",
+        "GET " + url + " failed: " + failure.getClass().getSimpleName() + ".");
   }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code parking_operator_parkingapp_ready{parkingapp_namespace, parkingapp}}: 1 when a ParkingApp
- * is Ready, else 0 — what the "ParkingApp not Ready" alert watches. The labels avoid
- * {@code namespace}, which Prometheus sets to the operator's own pod namespace.
+ * is Ready, else 0 — what the "ParkingApp not Ready" alert watches. The labels avoid {@code
+ * namespace}, which Prometheus sets to the operator's own pod namespace.
  */
 public final class AppReadinessGauges implements AppStatusListener {
 

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What the CRD schema cannot say, or what the API server may not have enforced (the schema's
- * ranges are checked again, so a ParkingApp applied without validation is still refused). Pure:
- * the Secret, when one is named, is looked up by the caller and passed in.
+ * What the CRD schema cannot say, or what the API server may not have enforced (the schema's ranges
+ * are checked again, so a ParkingApp applied without validation is still refused). Pure: the
+ * Secret, when one is named, is looked up by the caller and passed in.
  */
 public final class ParkingAppValidator {
 
@@ -38,11 +38,17 @@ public final class ParkingAppValidator {
       return problems;
     }
     AppSettings settings = AppSettings.of(app);
-    if (settings.image() == null || settings.image().isBlank() || settings.image().chars().anyMatch(Character::isWhitespace)) {
-      problems.add(new Problem("spec.image", "spec.image is required and must not contain spaces."));
+    if (settings.image() == null
+        || settings.image().isBlank()
+        || settings.image().chars().anyMatch(Character::isWhitespace)) {
+      problems.add(
+          new Problem("spec.image", "spec.image is required and must not contain spaces."));
     }
     if (settings.replicas() != null && (settings.replicas() < 0 || settings.replicas() > 100)) {
-      problems.add(new Problem("spec.replicas", "spec.replicas must be between 0 and 100, got " + settings.replicas() + "."));
+      problems.add(
+          new Problem(
+              "spec.replicas",
+              "spec.replicas must be between 0 and 100, got " + settings.replicas() + "."));
     }
     checkPort(problems, "spec.port", settings.port());
     checkPort(problems, "spec.metrics.port", settings.metricsPort());
@@ -50,12 +56,19 @@ public final class ParkingAppValidator {
       problems.add(
           new Problem(
               "spec.metrics.port",
-              "spec.metrics.port must differ from spec.port (both are " + settings.port() + "): telemetry has its own port."));
+              "spec.metrics.port must differ from spec.port (both are "
+                  + settings.port()
+                  + "): telemetry has its own port."));
     }
-    if (!PATH.matcher(settings.metricsPath()).matches() || settings.metricsPath().equals("/")
+    if (!PATH.matcher(settings.metricsPath()).matches()
+        || settings.metricsPath().equals("/")
         || settings.metricsPath().startsWith("/health")) {
       problems.add(
-          new Problem("spec.metrics.path", "spec.metrics.path must be a path such as /metrics, not / or under /health, got '" + settings.metricsPath() + "'."));
+          new Problem(
+              "spec.metrics.path",
+              "spec.metrics.path must be a path such as /metrics, not / or under /health, got '"
+                  + settings.metricsPath()
+                  + "'."));
     }
     checkAnnotations(problems, settings.podAnnotations());
     checkLabels(problems, settings.podLabels());
@@ -78,7 +91,10 @@ public final class ParkingAppValidator {
         problems.add(
             new Problem(
                 "spec.podAnnotations[" + key + "]",
-                "spec.podAnnotations[" + key + "] would override the operator's scrape annotation; set spec.metrics instead."));
+                "spec.podAnnotations["
+                    + key
+                    + "] would override the operator's scrape annotation; set spec.metrics"
+                    + " instead."));
       }
     }
   }
@@ -87,7 +103,9 @@ public final class ParkingAppValidator {
     for (String key : labels.keySet()) {
       if (key.startsWith("app.kubernetes.io/")) {
         problems.add(
-            new Problem("spec.podLabels[" + key + "]", "spec.podLabels[" + key + "] is set by the operator and cannot be overridden."));
+            new Problem(
+                "spec.podLabels[" + key + "]",
+                "spec.podLabels[" + key + "] is set by the operator and cannot be overridden."));
       }
     }
   }
@@ -98,8 +116,11 @@ public final class ParkingAppValidator {
       String field = "spec.env[" + i + "].name";
       if (name == null || name.isBlank()) {
         problems.add(new Problem(field, field + " is required."));
-      } else if (RESERVED_ENV.contains(name) || RESERVED_ENV_PREFIXES.stream().anyMatch(name::startsWith)) {
-        problems.add(new Problem(field, field + " " + name + " is set by the operator; use spec fields instead."));
+      } else if (RESERVED_ENV.contains(name)
+          || RESERVED_ENV_PREFIXES.stream().anyMatch(name::startsWith)) {
+        problems.add(
+            new Problem(
+                field, field + " " + name + " is set by the operator; use spec fields instead."));
       }
     }
   }
@@ -107,7 +128,8 @@ public final class ParkingAppValidator {
   private static void checkSecret(List<Problem> problems, String name, Optional<Secret> secret) {
     String field = "spec.database.secretName";
     if (secret.isEmpty()) {
-      problems.add(new Problem(field, field + ": Secret '" + name + "' does not exist in this namespace."));
+      problems.add(
+          new Problem(field, field + ": Secret '" + name + "' does not exist in this namespace."));
       return;
     }
     Map<String, String> data = new java.util.HashMap<>();
@@ -115,7 +137,15 @@ public final class ParkingAppValidator {
     Optional.ofNullable(secret.get().getStringData()).ifPresent(data::putAll);
     List<String> missing = SECRET_KEYS.stream().filter(key -> !data.containsKey(key)).toList();
     if (!missing.isEmpty()) {
-      problems.add(new Problem(field, field + ": Secret '" + name + "' lacks the key(s) " + String.join(", ", missing) + "."));
+      problems.add(
+          new Problem(
+              field,
+              field
+                  + ": Secret '"
+                  + name
+                  + "' lacks the key(s) "
+                  + String.join(", ", missing)
+                  + "."));
     }
   }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A benchmark, not a test: the operator jar as its own process (configured by environment, as in
- * its image) against the mock API server in this one. Measures start to ready, ParkingApp
- * creation to Deployment present (median of several), all Deployments for N apps, writes while
- * idle, and the operator's RSS. Run by bench/operator-scale.sh.
+ * its image) against the mock API server in this one. Measures start to ready, ParkingApp creation
+ * to Deployment present (median of several), all Deployments for N apps, writes while idle, and the
+ * operator's RSS. Run by bench/operator-scale.sh.
  *
  * <p>Arguments: operator jar, number of apps, idle seconds.
  */
@@ -35,33 +35,40 @@ public final class OperatorScaleBench {
       if (unrelated > 0) {
         long start = System.nanoTime();
         createUnrelatedDeployments(client, unrelated);
-        System.out.printf("%d unrelated Deployments (not managed by the operator) created in %d ms%n",
+        System.out.printf(
+            "%d unrelated Deployments (not managed by the operator) created in %d ms%n",
             unrelated, (System.nanoTime() - start) / 1_000_000);
       }
       int metricsPort = freePort();
       Path log = Files.createTempFile("operator-", ".log");
       long t0 = System.nanoTime();
-      Process operator = startOperator(jar, client.getConfiguration().getMasterUrl(), metricsPort, log);
+      Process operator =
+          startOperator(jar, client.getConfiguration().getMasterUrl(), metricsPort, log);
       try {
         awaitReady(metricsPort, operator, log);
-        System.out.printf("operator start to ready: %d ms (log %s)%n", (System.nanoTime() - t0) / 1_000_000, log);
+        System.out.printf(
+            "operator start to ready: %d ms (log %s)%n", (System.nanoTime() - t0) / 1_000_000, log);
 
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
           long start = System.nanoTime();
           client.resource(Apps.app("latency", "app-" + i)).create();
-          while (client.apps().deployments().inNamespace("latency").withName("app-" + i).get() == null) {
+          while (client.apps().deployments().inNamespace("latency").withName("app-" + i).get()
+              == null) {
             Thread.sleep(2);
           }
           latencies.add((System.nanoTime() - start) / 1_000_000);
         }
-        System.out.printf("create to Deployment present, 7 apps one by one: %s ms; median %d ms%n", latencies, median(latencies));
+        System.out.printf(
+            "create to Deployment present, 7 apps one by one: %s ms; median %d ms%n",
+            latencies, median(latencies));
 
         long operatorCpuBefore = cpuMillis(operator);
         long harnessCpuBefore = processCpuNanos();
         long start = System.nanoTime();
         // An admin's kubectl apply of many files: 8 clients at once, like parallel applies.
-        java.util.concurrent.ExecutorService creators = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.ExecutorService creators =
+            java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<?>> creates = new ArrayList<>();
         for (int i = 0; i < apps; i++) {
           ParkingApp app = Apps.app("team-" + (i % 10), "app-" + i);
@@ -74,18 +81,24 @@ public final class OperatorScaleBench {
         long created = System.nanoTime();
         awaitDeployments(cluster, client, apps);
         System.out.printf(
-            "%d apps in 10 namespaces: created in %d ms; every Deployment present %d ms after the first create%n",
+            "%d apps in 10 namespaces: created in %d ms; every Deployment present %d ms after the"
+                + " first create%n",
             apps, (created - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
         System.out.printf(
-            "CPU from the first create to the last Deployment: operator %d ms, this process (mock API server and clients) %d ms%n",
-            cpuMillis(operator) - operatorCpuBefore, (processCpuNanos() - harnessCpuBefore) / 1_000_000);
+            "CPU from the first create to the last Deployment: operator %d ms, this process (mock"
+                + " API server and clients) %d ms%n",
+            cpuMillis(operator) - operatorCpuBefore,
+            (processCpuNanos() - harnessCpuBefore) / 1_000_000);
 
         Thread.sleep(5000); // let status writes settle
-        System.out.printf("per app, so far: %.1f reconciliations; writes %s%n",
+        System.out.printf(
+            "per app, so far: %.1f reconciliations; writes %s%n",
             reconciliations(metricsPort) / apps, writesPerApp(cluster, apps));
         int before = cluster.dispatcher().writes().size();
         Thread.sleep(idleSeconds * 1000L);
-        System.out.printf("writes during %d s idle: %d%n", idleSeconds, cluster.dispatcher().writes().size() - before);
+        System.out.printf(
+            "writes during %d s idle: %d%n",
+            idleSeconds, cluster.dispatcher().writes().size() - before);
         System.out.printf("operator RSS: %s%n", rss(operator.pid()));
         System.out.printf("operator heap after full GC: %s%n", heapAfterGc(operator.pid()));
       } finally {
@@ -100,7 +113,8 @@ public final class OperatorScaleBench {
    * with one list per namespace. Listing every Deployment every few hundred milliseconds instead
    * made this process compete with the operator for the two cores.
    */
-  static void awaitDeployments(MockCluster cluster, KubernetesClient client, int apps) throws InterruptedException {
+  static void awaitDeployments(MockCluster cluster, KubernetesClient client, int apps)
+      throws InterruptedException {
     while (true) {
       while (deploymentCreates(cluster) < apps) {
         Thread.sleep(20);
@@ -114,25 +128,39 @@ public final class OperatorScaleBench {
 
   private static long deploymentCreates(MockCluster cluster) {
     return cluster.dispatcher().writes().stream()
-        .filter(write -> write.startsWith("POST /apis/apps/v1/namespaces/team-") && write.contains("/deployments"))
+        .filter(
+            write ->
+                write.startsWith("POST /apis/apps/v1/namespaces/team-")
+                    && write.contains("/deployments"))
         .count();
   }
 
   private static int listedDeployments(KubernetesClient client) {
     int present = 0;
     for (int n = 0; n < 10; n++) {
-      present += client.apps().deployments().inNamespace("team-" + n)
-          .withLabel(dev.parkingoperator.operator.dependent.Names.MANAGED_BY_LABEL, dev.parkingoperator.operator.dependent.Names.MANAGED_BY)
-          .list().getItems().size();
+      present +=
+          client
+              .apps()
+              .deployments()
+              .inNamespace("team-" + n)
+              .withLabel(
+                  dev.parkingoperator.operator.dependent.Names.MANAGED_BY_LABEL,
+                  dev.parkingoperator.operator.dependent.Names.MANAGED_BY)
+              .list()
+              .getItems()
+              .size();
     }
     return present;
   }
 
   /** The operator's started reconciliations, all controllers, from its own /metrics. */
   static double reconciliations(int metricsPort) throws Exception {
-    HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build();
-    String metrics = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body();
-    return metrics.lines()
+    HttpRequest scrape =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build();
+    String metrics =
+        HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+    return metrics
+        .lines()
         .filter(line -> line.startsWith("operator_sdk_reconciliations_started_total"))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .sum();
@@ -157,31 +185,64 @@ public final class OperatorScaleBench {
   }
 
   static long cpuMillis(Process process) {
-    return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    return process
+        .toHandle()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toMillis)
+        .orElse(-1L);
   }
 
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
-  /** Other teams' Deployments, in namespaces of their own and beside the apps: the informers must skip them. */
+  /**
+   * Other teams' Deployments, in namespaces of their own and beside the apps: the informers must
+   * skip them.
+   */
   static void createUnrelatedDeployments(KubernetesClient client, int count) throws Exception {
-    java.util.concurrent.ExecutorService creators = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.ExecutorService creators =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     List<java.util.concurrent.Future<?>> creates = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String namespace = (i % 2 == 0 ? "other-" : "team-") + (i % 10);
-      Deployment deployment = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
-          .withNewMetadata().withNamespace(namespace).withName("other-" + i)
-              .addToLabels("app.kubernetes.io/name", "other").addToLabels("app.kubernetes.io/managed-by", "helm").endMetadata()
-          .withNewSpec().withReplicas(2)
-              .withNewSelector().addToMatchLabels("app", "other-" + i).endSelector()
-              .withNewTemplate().withNewMetadata().addToLabels("app", "other-" + i).endMetadata()
-                  .withNewSpec().addNewContainer().withName("web").withImage("registry.example.com/other:1.0")
-                      .addNewEnv().withName("MODE").withValue("production").endEnv()
-                      .addNewPort().withName("http").withContainerPort(8080).endPort()
-                  .endContainer().endSpec().endTemplate()
-          .endSpec().build();
+      Deployment deployment =
+          new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+              .withNewMetadata()
+              .withNamespace(namespace)
+              .withName("other-" + i)
+              .addToLabels("app.kubernetes.io/name", "other")
+              .addToLabels("app.kubernetes.io/managed-by", "helm")
+              .endMetadata()
+              .withNewSpec()
+              .withReplicas(2)
+              .withNewSelector()
+              .addToMatchLabels("app", "other-" + i)
+              .endSelector()
+              .withNewTemplate()
+              .withNewMetadata()
+              .addToLabels("app", "other-" + i)
+              .endMetadata()
+              .withNewSpec()
+              .addNewContainer()
+              .withName("web")
+              .withImage("registry.example.com/other:1.0")
+              .addNewEnv()
+              .withName("MODE")
+              .withValue("production")
+              .endEnv()
+              .addNewPort()
+              .withName("http")
+              .withContainerPort(8080)
+              .endPort()
+              .endContainer()
+              .endSpec()
+              .endTemplate()
+              .endSpec()
+              .build();
       creates.add(creators.submit(() -> client.resource(deployment).create()));
     }
     for (java.util.concurrent.Future<?> create : creates) {
@@ -190,19 +251,31 @@ public final class OperatorScaleBench {
     creators.shutdown();
   }
 
-  static Process startOperator(Path jar, String masterUrl, int metricsPort, Path log) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // The operator image's JVM settings (operator/pom.xml), in a container limited to 384 MiB.
-        "-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
-        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-XX:CICompilerCount=1"));
+  static Process startOperator(Path jar, String masterUrl, int metricsPort, Path log)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // The operator image's JVM settings (operator/pom.xml), in a container limited to
+                // 384 MiB.
+                "-XX:MaxRAM=384m",
+                "-XX:MaxRAMPercentage=75",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=32m",
+                "-XX:MaxMetaspaceSize=96m",
+                "-XX:CICompilerCount=1"));
     String extra = System.getenv().getOrDefault("OPERATOR_JAVA_OPTS", "");
     if (!extra.isBlank()) {
       command.addAll(List.of(extra.strip().split("\\s+")));
     }
     command.addAll(List.of("-jar", jar.toString()));
     System.out.println("operator JVM: " + String.join(" ", command.subList(1, command.size() - 2)));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBERNETES_MASTER", masterUrl);
     builder.environment().put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     builder.environment().put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
@@ -220,7 +293,8 @@ public final class OperatorScaleBench {
 
   static void awaitReady(int port, Process operator, Path log) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
     for (int i = 0; i < 6000; i++) {
       if (!operator.isAlive()) {
         throw new IllegalStateException("operator exited: " + Files.readString(log));
@@ -247,12 +321,20 @@ public final class OperatorScaleBench {
 
   static String heapAfterGc(long pid) throws Exception {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
-    Process info = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+    new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+        .redirectErrorStream(true)
+        .start()
+        .waitFor(30, TimeUnit.SECONDS);
+    Process info =
+        new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(info.getInputStream().readAllBytes());
     info.waitFor(30, TimeUnit.SECONDS);
     // Sum "used" over the generations (serial: def new + tenured; G1: one heap line).
-    java.util.regex.Matcher used = java.util.regex.Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(out);
+    java.util.regex.Matcher used =
+        java.util.regex.Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K")
+            .matcher(out);
     long kib = 0;
     while (used.find()) {
       kib += Long.parseLong(used.group(1));

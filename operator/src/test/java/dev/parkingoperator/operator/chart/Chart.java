@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** The chart in helm/parking-operator, rendered by helm itself (helm-java) and parsed by fabric8. */
+/**
+ * The chart in helm/parking-operator, rendered by helm itself (helm-java) and parsed by fabric8.
+ */
 public final class Chart {
 
   public static final Path DIR = Path.of("..", "helm", "parking-operator");
@@ -37,7 +39,9 @@ public final class Chart {
 
   /** Every rendered document as its typed fabric8 class. */
   public static List<HasMetadata> render(String valuesYaml) {
-    return documents(template(valuesYaml)).stream().map(doc -> (HasMetadata) SERIALIZATION.unmarshal(doc)).toList();
+    return documents(template(valuesYaml)).stream()
+        .map(doc -> (HasMetadata) SERIALIZATION.unmarshal(doc))
+        .toList();
   }
 
   static List<String> documents(String rendered) {

@@ -10,11 +10,11 @@ import dev.parkingoperator.operator.rbac.RequiredPermissions;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.nio.file.Files;
@@ -70,15 +70,19 @@ class ChartTest {
         .containsEntry("prometheus.io/scrape", "true")
         .containsEntry("prometheus.io/port", "8081")
         .containsEntry("prometheus.io/path", "/metrics");
-    assertThat(container.getPorts()).extracting(p -> p.getName() + "=" + p.getContainerPort()).containsExactly("metrics=8081");
+    assertThat(container.getPorts())
+        .extracting(p -> p.getName() + "=" + p.getContainerPort())
+        .containsExactly("metrics=8081");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
-    assertThat(container.getImage()).isEqualTo("registry.example.com/parking-operator:" + appVersion());
+    assertThat(container.getImage())
+        .isEqualTo("registry.example.com/parking-operator:" + appVersion());
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
     assertThat(pod.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-    assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(pod.getSpec().getSecurityContext().getSeccompProfile().getType())
+        .isEqualTo("RuntimeDefault");
   }
 
   @Test
@@ -92,10 +96,14 @@ class ChartTest {
         .containsEntry("LEADER_ELECTION_ENABLED", "true")
         .containsEntry("LEADER_ELECTION_LEASE_SECONDS", "20")
         .containsEntry("LOG_LEVEL", "debug");
-    assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets()).extracting(s -> s.getName()).containsExactly("regcred");
-    assertThat(deployment.getSpec().getTemplate().getSpec().getNodeSelector()).containsEntry("kubernetes.io/os", "linux");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getImagePullSecrets())
+        .extracting(s -> s.getName())
+        .containsExactly("regcred");
+    assertThat(deployment.getSpec().getTemplate().getSpec().getNodeSelector())
+        .containsEntry("kubernetes.io/os", "linux");
     assertThat(deployment.getSpec().getTemplate().getSpec().getTolerations()).hasSize(1);
-    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("team", "parking");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry("team", "parking");
   }
 
   @Test
@@ -103,55 +111,82 @@ class ChartTest {
     List<HasMetadata> objects = Chart.render("");
 
     assertThat(clusterRules(objects, "")).isEqualTo(rules(RequiredPermissions.watched()));
-    assertThat(clusterRules(objects, "-discovery")).isEqualTo(rules(RequiredPermissions.clusterScoped()));
-    assertThat(Chart.ofKind(objects, ClusterRoleBinding.class)).hasSize(2)
-        .allSatisfy(binding -> assertThat(binding.getSubjects().get(0).getName()).isEqualTo(serviceAccountName(objects)));
-    assertThat(Chart.ofKind(objects, Role.class)).as("no lease Role without leader election").isEmpty();
+    assertThat(clusterRules(objects, "-discovery"))
+        .isEqualTo(rules(RequiredPermissions.clusterScoped()));
+    assertThat(Chart.ofKind(objects, ClusterRoleBinding.class))
+        .hasSize(2)
+        .allSatisfy(
+            binding ->
+                assertThat(binding.getSubjects().get(0).getName())
+                    .isEqualTo(serviceAccountName(objects)));
+    assertThat(Chart.ofKind(objects, Role.class))
+        .as("no lease Role without leader election")
+        .isEmpty();
   }
 
   @Test
   void grantsPerNamespaceWhenAListIsGivenAndLeasesForLeaderElection() {
     List<HasMetadata> objects = Chart.render(SAMPLE_VALUES);
-    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of("LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", Chart.NAMESPACE));
+    OperatorConfig config =
+        OperatorConfig.fromEnvironment(
+            Map.of("LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", Chart.NAMESPACE));
 
-    assertThat(Chart.ofKind(objects, ClusterRole.class)).as("only the cluster-scoped discovery rule")
-        .singleElement().satisfies(role -> assertThat(rules(role.getRules())).isEqualTo(rules(RequiredPermissions.clusterScoped())));
+    assertThat(Chart.ofKind(objects, ClusterRole.class))
+        .as("only the cluster-scoped discovery rule")
+        .singleElement()
+        .satisfies(
+            role ->
+                assertThat(rules(role.getRules()))
+                    .isEqualTo(rules(RequiredPermissions.clusterScoped())));
     List<Role> roles = Chart.ofKind(objects, Role.class);
-    Map<String, List<Role>> byNamespace = roles.stream().collect(Collectors.groupingBy(r -> r.getMetadata().getNamespace()));
+    Map<String, List<Role>> byNamespace =
+        roles.stream().collect(Collectors.groupingBy(r -> r.getMetadata().getNamespace()));
     assertThat(byNamespace.keySet()).containsExactlyInAnyOrder("team-a", "team-b", Chart.NAMESPACE);
     for (String namespace : List.of("team-a", "team-b")) {
-      assertThat(rules(byNamespace.get(namespace).get(0).getRules())).isEqualTo(rules(RequiredPermissions.watched()));
+      assertThat(rules(byNamespace.get(namespace).get(0).getRules()))
+          .isEqualTo(rules(RequiredPermissions.watched()));
     }
-    assertThat(rules(byNamespace.get(Chart.NAMESPACE).get(0).getRules())).isEqualTo(rules(RequiredPermissions.leaderElection(config)));
-    assertThat(Chart.ofKind(objects, RoleBinding.class)).hasSize(3)
-        .allSatisfy(binding -> assertThat(binding.getSubjects().get(0).getNamespace()).isEqualTo(Chart.NAMESPACE));
+    assertThat(rules(byNamespace.get(Chart.NAMESPACE).get(0).getRules()))
+        .isEqualTo(rules(RequiredPermissions.leaderElection(config)));
+    assertThat(Chart.ofKind(objects, RoleBinding.class))
+        .hasSize(3)
+        .allSatisfy(
+            binding ->
+                assertThat(binding.getSubjects().get(0).getNamespace()).isEqualTo(Chart.NAMESPACE));
   }
 
   @Test
   void refusesValuesTheSchemaForbids() {
-    assertThatThrownBy(() -> Chart.template("replicaCount: two")).hasMessageContaining("replicaCount");
+    assertThatThrownBy(() -> Chart.template("replicaCount: two"))
+        .hasMessageContaining("replicaCount");
     assertThatThrownBy(() -> Chart.template("metrics: {port: 70000}")).hasMessageContaining("port");
     assertThatThrownBy(() -> Chart.template("logLevel: loud")).hasMessageContaining("logLevel");
-    assertThatThrownBy(() -> Chart.template("watchNamespaces: [Team_A]")).hasMessageContaining("watchNamespaces");
+    assertThatThrownBy(() -> Chart.template("watchNamespaces: [Team_A]"))
+        .hasMessageContaining("watchNamespaces");
     assertThatThrownBy(() -> Chart.template("colour: red")).hasMessageContaining("colour");
   }
 
   @Test
   void refusesSeveralReplicasWithoutLeaderElection() {
-    assertThatThrownBy(() -> Chart.template("replicaCount: 2")).hasMessageContaining("leaderElection.enabled");
+    assertThatThrownBy(() -> Chart.template("replicaCount: 2"))
+        .hasMessageContaining("leaderElection.enabled");
   }
 
   @Test
   void carriesTheGeneratedCrdUnchanged() throws Exception {
     String name = "parkingapps.parkingoperator.dev-v1.yml";
     assertThat(Files.readString(Chart.DIR.resolve("crds").resolve(name)))
-        .as("helm/parking-operator/crds/%s must equal crds/%s: run ./mvnw -B -pl crds package -DskipTests", name, name)
+        .as(
+            "helm/parking-operator/crds/%s must equal crds/%s: run ./mvnw -B -pl crds package"
+                + " -DskipTests",
+            name, name)
         .isEqualTo(Files.readString(Path.of("..", "crds", name)));
   }
 
   @Test
   void theAppVersionIsTheProjectVersion() {
-    assertThat(appVersion()).isEqualTo(System.getProperty("project.version").replace("-SNAPSHOT", ""));
+    assertThat(appVersion())
+        .isEqualTo(System.getProperty("project.version").replace("-SNAPSHOT", ""));
   }
 
   private static String appVersion() {
@@ -168,7 +203,9 @@ class ChartTest {
 
   private static List<String> clusterRules(List<HasMetadata> objects, String suffix) {
     return Chart.ofKind(objects, ClusterRole.class).stream()
-        .filter(role -> role.getMetadata().getName().equals(Chart.RELEASE + "-parking-operator" + suffix))
+        .filter(
+            role ->
+                role.getMetadata().getName().equals(Chart.RELEASE + "-parking-operator" + suffix))
         .findFirst()
         .map(role -> rules(role.getRules()))
         .orElseThrow();
@@ -187,14 +224,25 @@ class ChartTest {
   /** Rules as comparable text: "group resource verbs", sorted. */
   private static List<String> rules(List<?> rules) {
     return rules.stream()
-        .flatMap(rule -> {
-          if (rule instanceof Permission p) {
-            return java.util.stream.Stream.of(p.apiGroup() + " " + p.resource() + " " + p.verbs());
-          }
-          PolicyRule r = (PolicyRule) rule;
-          return r.getApiGroups().stream().flatMap(g -> r.getResources().stream()
-              .map(res -> g + " " + res + " " + r.getVerbs().stream().sorted().toList()));
-        })
+        .flatMap(
+            rule -> {
+              if (rule instanceof Permission p) {
+                return java.util.stream.Stream.of(
+                    p.apiGroup() + " " + p.resource() + " " + p.verbs());
+              }
+              PolicyRule r = (PolicyRule) rule;
+              return r.getApiGroups().stream()
+                  .flatMap(
+                      g ->
+                          r.getResources().stream()
+                              .map(
+                                  res ->
+                                      g
+                                          + " "
+                                          + res
+                                          + " "
+                                          + r.getVerbs().stream().sorted().toList()));
+            })
         .sorted()
         .toList();
   }
@@ -206,29 +254,53 @@ class ChartTest {
     Deployment deployment = Chart.ofKind(Chart.render(values), Deployment.class).get(0);
 
     assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(env(deployment)).containsEntry("LEADER_ELECTION_ENABLED", "true").containsEntry("WATCH_NAMESPACES", "parking,parking-staging");
+    assertThat(env(deployment))
+        .containsEntry("LEADER_ELECTION_ENABLED", "true")
+        .containsEntry("WATCH_NAMESPACES", "parking,parking-staging");
   }
 
   @Test
   void shipsTheDashboardsForGrafanasSidecar() throws Exception {
-    List<io.fabric8.kubernetes.api.model.ConfigMap> maps = Chart.ofKind(Chart.render(""), io.fabric8.kubernetes.api.model.ConfigMap.class);
+    List<io.fabric8.kubernetes.api.model.ConfigMap> maps =
+        Chart.ofKind(Chart.render(""), io.fabric8.kubernetes.api.model.ConfigMap.class);
 
-    assertThat(maps).hasSize(2).allSatisfy(map -> assertThat(map.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1"));
+    assertThat(maps)
+        .hasSize(2)
+        .allSatisfy(
+            map ->
+                assertThat(map.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1"));
     for (String name : List.of("parking-service.json", "parking-operator.json")) {
-      String shipped = maps.stream().filter(m -> m.getData().containsKey(name)).findFirst().orElseThrow().getData().get(name);
-      assertThat(shipped.strip()).isEqualTo(Files.readString(Chart.DIR.resolve("dashboards").resolve(name)).strip());
+      String shipped =
+          maps.stream()
+              .filter(m -> m.getData().containsKey(name))
+              .findFirst()
+              .orElseThrow()
+              .getData()
+              .get(name);
+      assertThat(shipped.strip())
+          .isEqualTo(Files.readString(Chart.DIR.resolve("dashboards").resolve(name)).strip());
     }
-    assertThat(Chart.ofKind(Chart.render("dashboards: {enabled: false}"), io.fabric8.kubernetes.api.model.ConfigMap.class)).isEmpty();
+    assertThat(
+            Chart.ofKind(
+                Chart.render("dashboards: {enabled: false}"),
+                io.fabric8.kubernetes.api.model.ConfigMap.class))
+        .isEmpty();
   }
 
   @Test
   void installsTheAlertRulesOnlyWhenAsked() throws Exception {
-    assertThat(Chart.template("")).as("auto: no Prometheus Operator CRD here").doesNotContain("kind: PrometheusRule");
+    assertThat(Chart.template(""))
+        .as("auto: no Prometheus Operator CRD here")
+        .doesNotContain("kind: PrometheusRule");
 
-    String rendered = Chart.template("prometheusRule: {enabled: true, labels: {release: kube-prometheus-stack}}");
+    String rendered =
+        Chart.template("prometheusRule: {enabled: true, labels: {release: kube-prometheus-stack}}");
 
-    assertThat(rendered).contains("kind: PrometheusRule").contains("release: kube-prometheus-stack")
-        .contains("alert: ParkingServiceTargetDown").contains("{{ $labels.namespace }}");
+    assertThat(rendered)
+        .contains("kind: PrometheusRule")
+        .contains("release: kube-prometheus-stack")
+        .contains("alert: ParkingServiceTargetDown")
+        .contains("{{ $labels.namespace }}");
     assertThat(Files.readString(Chart.DIR.resolve("rules").resolve("parking.rules.yaml")))
         .as("examples/prometheus-rules.yaml is the same file")
         .isEqualTo(Files.readString(Path.of("..", "examples", "prometheus-rules.yaml")));

@@ -24,24 +24,38 @@ class OperatorConfigTest {
   void readsNamespacesAndLeaderElection() {
     OperatorConfig config =
         OperatorConfig.fromEnvironment(
-            Map.of("WATCH_NAMESPACES", "team-a, team-b", "LEADER_ELECTION_ENABLED", "true", "POD_NAMESPACE", "ops",
-                "POD_NAME", "operator-7d9f", "LEADER_ELECTION_LEASE_SECONDS", "30"));
+            Map.of(
+                "WATCH_NAMESPACES",
+                "team-a, team-b",
+                "LEADER_ELECTION_ENABLED",
+                "true",
+                "POD_NAMESPACE",
+                "ops",
+                "POD_NAME",
+                "operator-7d9f",
+                "LEADER_ELECTION_LEASE_SECONDS",
+                "30"));
 
     assertThat(config.watchedNamespaces()).isEqualTo(Set.of("team-a", "team-b"));
     assertThat(config.leaderElection().leaseNamespace()).isEqualTo("ops");
     assertThat(config.leaderElection().identity()).isEqualTo("operator-7d9f");
     assertThat(config.leaderElection().leaseDuration()).hasSeconds(30);
-    assertThat(config.leaderElection().renewDeadline()).isLessThan(config.leaderElection().leaseDuration());
+    assertThat(config.leaderElection().renewDeadline())
+        .isLessThan(config.leaderElection().leaseDuration());
     assertThat(config.leaderElection().exitOnLoss()).isTrue();
   }
 
   @Test
   void refusesBadValuesNamingTheVariable() {
     assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("WATCH_NAMESPACES", "Team_A")))
-        .isInstanceOf(ConfigException.class).hasMessageStartingWith("WATCH_NAMESPACES");
-    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("LEADER_ELECTION_ENABLED", "true")))
-        .isInstanceOf(ConfigException.class).hasMessageStartingWith("LEADER_ELECTION_NAMESPACE");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("WATCH_NAMESPACES");
+    assertThatThrownBy(
+            () -> OperatorConfig.fromEnvironment(Map.of("LEADER_ELECTION_ENABLED", "true")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("LEADER_ELECTION_NAMESPACE");
     assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("METRICS_PORT", "x")))
-        .isInstanceOf(ConfigException.class).hasMessageStartingWith("METRICS_PORT");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("METRICS_PORT");
   }
 }

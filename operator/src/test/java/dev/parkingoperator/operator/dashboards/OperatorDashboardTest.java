@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class OperatorDashboardTest {
 
-  static final Path DASHBOARD = Path.of("..", "helm", "parking-operator", "dashboards", "parking-operator.json");
+  static final Path DASHBOARD =
+      Path.of("..", "helm", "parking-operator", "dashboards", "parking-operator.json");
   static final Path RULES = Path.of("..", "examples", "prometheus-rules.yaml");
 
   @Test
@@ -32,17 +33,28 @@ class OperatorDashboardTest {
     String rules = Files.readString(RULES);
     wanted.addAll(metricNames(rules.substring(rules.indexOf("- name: parking-operator"))));
     wanted.remove("up");
-    assertThat(wanted).contains("operator_sdk_reconciliations_failed_total", "operator_sdk_controllers_execution_reconcile_seconds_bucket");
+    assertThat(wanted)
+        .contains(
+            "operator_sdk_reconciliations_failed_total",
+            "operator_sdk_controllers_execution_reconcile_seconds_bucket");
 
     try (MockCluster cluster = MockCluster.start();
         KubernetesClient operatorClient = cluster.newClientWithoutRetries();
         RunningOperator operator = RunningOperator.start(operatorClient)) {
       cluster.dispatcher().failWrites("/namespaces/dash/deployments", 1);
       cluster.client().resource(Apps.app("dash", "app")).create();
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        String body = OperatorScrape.scrape(operator.telemetryPort());
-        assertThat(wanted).allSatisfy(name -> assertThat(body).as("exported series %s", name).containsPattern("(?m)^" + name + "[{ ]"));
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                String body = OperatorScrape.scrape(operator.telemetryPort());
+                assertThat(wanted)
+                    .allSatisfy(
+                        name ->
+                            assertThat(body)
+                                .as("exported series %s", name)
+                                .containsPattern("(?m)^" + name + "[{ ]"));
+              });
     }
   }
 

@@ -27,7 +27,9 @@ class DesiredDeploymentTest {
 
   private static Map<String, String> env(Deployment deployment) {
     return container(deployment).getEnv().stream()
-        .collect(java.util.stream.Collectors.toMap(EnvVar::getName, e -> e.getValue() == null ? "<ref>" : e.getValue()));
+        .collect(
+            java.util.stream.Collectors.toMap(
+                EnvVar::getName, e -> e.getValue() == null ? "<ref>" : e.getValue()));
   }
 
   @Test
@@ -56,8 +58,11 @@ class DesiredDeploymentTest {
         .containsEntry("app.kubernetes.io/component", "api")
         .containsEntry("app.kubernetes.io/managed-by", "parking-operator");
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("app.kubernetes.io/name", "parking-service", "app.kubernetes.io/instance", "shop"));
-    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(deployment.getMetadata().getLabels());
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "app.kubernetes.io/name", "parking-service", "app.kubernetes.io/instance", "shop"));
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(deployment.getMetadata().getLabels());
   }
 
   @Test
@@ -83,9 +88,19 @@ class DesiredDeploymentTest {
 
     List<EnvVar> env = container(desired(app, null)).getEnv();
 
-    assertThat(env).filteredOn(e -> e.getName().startsWith("PARKING_DB_"))
-        .extracting(e -> e.getName() + "=" + e.getValueFrom().getSecretKeyRef().getName() + "/" + e.getValueFrom().getSecretKeyRef().getKey())
-        .containsExactly("PARKING_DB_URL=parking-db/url", "PARKING_DB_USERNAME=parking-db/username", "PARKING_DB_PASSWORD=parking-db/password");
+    assertThat(env)
+        .filteredOn(e -> e.getName().startsWith("PARKING_DB_"))
+        .extracting(
+            e ->
+                e.getName()
+                    + "="
+                    + e.getValueFrom().getSecretKeyRef().getName()
+                    + "/"
+                    + e.getValueFrom().getSecretKeyRef().getKey())
+        .containsExactly(
+            "PARKING_DB_URL=parking-db/url",
+            "PARKING_DB_USERNAME=parking-db/username",
+            "PARKING_DB_PASSWORD=parking-db/password");
   }
 
   @Test
@@ -98,8 +113,11 @@ class DesiredDeploymentTest {
     assertThat(container.getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
-    assertThat(pod.getVolumes()).extracting(v -> v.getName() + ":" + (v.getEmptyDir() != null)).containsExactly("data:true", "tmp:true");
-    assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan((long) DesiredDeployment.SHUTDOWN_GRACE_SECONDS);
+    assertThat(pod.getVolumes())
+        .extracting(v -> v.getName() + ":" + (v.getEmptyDir() != null))
+        .containsExactly("data:true", "tmp:true");
+    assertThat(pod.getTerminationGracePeriodSeconds())
+        .isGreaterThan((long) DesiredDeployment.SHUTDOWN_GRACE_SECONDS);
   }
 
   @Test
@@ -121,9 +139,12 @@ class DesiredDeploymentTest {
     Deployment deployment = desired(app, null);
 
     assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).isEmpty();
-    assertThat(container(deployment).getPorts()).extracting(p -> p.getName()).containsExactly("http");
+    assertThat(container(deployment).getPorts())
+        .extracting(p -> p.getName())
+        .containsExactly("http");
     assertThat(env(deployment)).containsEntry("METRICS_ENABLED", "false");
-    assertThat(container(deployment).getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(9568);
+    assertThat(container(deployment).getReadinessProbe().getHttpGet().getPort().getIntVal())
+        .isEqualTo(9568);
   }
 
   @Test
@@ -143,8 +164,10 @@ class DesiredDeploymentTest {
 
     Deployment deployment = desired(app, null);
 
-    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("team", "parking");
-    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("tier", "api");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry("team", "parking");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .containsEntry("tier", "api");
   }
 
   @Test
@@ -152,7 +175,8 @@ class DesiredDeploymentTest {
     ParkingApp app = Apps.app("ns", "shop");
     app.getSpec().setPodAnnotations(Map.of("b", "2", "a", "1"));
 
-    assertThat(DriftMatcher.hash(desired(app, null))).isEqualTo(DriftMatcher.hash(desired(app, null)));
+    assertThat(DriftMatcher.hash(desired(app, null)))
+        .isEqualTo(DriftMatcher.hash(desired(app, null)));
   }
 
   @Test
@@ -164,11 +188,14 @@ class DesiredDeploymentTest {
     assertThat(withThree.getSpec().getReplicas()).as("the live count is kept").isEqualTo(3);
     assertThat(intent(withThree)).isEqualTo(intent(withFive));
     // The hash of the Deployment without a replica count, as before: live objects keep their stamp.
-    Deployment withoutReplicas = new DeploymentBuilder(desired(app, 3)).editSpec().withReplicas(null).endSpec().build();
+    Deployment withoutReplicas =
+        new DeploymentBuilder(desired(app, 3)).editSpec().withReplicas(null).endSpec().build();
     assertThat(intent(withThree)).isEqualTo(DriftMatcher.hash(withoutReplicas));
 
     app.getSpec().setReplicas(4);
-    assertThat(intent(DeploymentDependent.stamped(app, 3))).as("a replica count in the spec is intent").isNotEqualTo(intent(withThree));
+    assertThat(intent(DeploymentDependent.stamped(app, 3)))
+        .as("a replica count in the spec is intent")
+        .isNotEqualTo(intent(withThree));
   }
 
   private static String intent(Deployment deployment) {

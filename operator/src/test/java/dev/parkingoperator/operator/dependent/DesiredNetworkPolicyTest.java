@@ -25,9 +25,12 @@ class DesiredNetworkPolicyTest {
     NetworkPolicy policy = policy(Apps.app("ns", "shop"));
 
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
-    assertThat(policy.getSpec().getIngress()).extracting(r -> r.getPorts().get(0).getPort().getIntVal()).containsExactly(8080, 9568);
+    assertThat(policy.getSpec().getIngress())
+        .extracting(r -> r.getPorts().get(0).getPort().getIntVal())
+        .containsExactly(8080, 9568);
     assertThat(policy.getSpec().getIngress().get(0).getFrom()).isEmpty();
-    assertThat(policy.getSpec().getIngress().get(1).getFrom().get(0).getPodSelector().getMatchLabels())
+    assertThat(
+            policy.getSpec().getIngress().get(1).getFrom().get(0).getPodSelector().getMatchLabels())
         .isEqualTo(AppSettings.DEFAULT_SCRAPER_LABELS);
   }
 
@@ -36,19 +39,32 @@ class DesiredNetworkPolicyTest {
     ParkingApp app = Apps.app("ns", "shop");
     MetricsSpec metrics = new MetricsSpec();
     ScraperSelector scrapers = new ScraperSelector();
-    scrapers.setNamespaceSelector(new LabelSelectorBuilder().withMatchLabels(Map.of("kubernetes.io/metadata.name", "monitoring")).build());
-    scrapers.setPodSelector(new LabelSelectorBuilder().withMatchLabels(Map.of("app", "vmagent")).build());
+    scrapers.setNamespaceSelector(
+        new LabelSelectorBuilder()
+            .withMatchLabels(Map.of("kubernetes.io/metadata.name", "monitoring"))
+            .build());
+    scrapers.setPodSelector(
+        new LabelSelectorBuilder().withMatchLabels(Map.of("app", "vmagent")).build());
     metrics.setAllowFrom(scrapers);
     app.getSpec().setMetrics(metrics);
     NetworkPolicySpec networkPolicy = new NetworkPolicySpec();
-    networkPolicy.setApiFrom(List.of(new NetworkPolicyPeerBuilder().withNewPodSelector().withMatchLabels(Map.of("role", "gateway")).endPodSelector().build()));
+    networkPolicy.setApiFrom(
+        List.of(
+            new NetworkPolicyPeerBuilder()
+                .withNewPodSelector()
+                .withMatchLabels(Map.of("role", "gateway"))
+                .endPodSelector()
+                .build()));
     app.getSpec().setNetworkPolicy(networkPolicy);
 
     NetworkPolicy policy = policy(app);
 
-    assertThat(policy.getSpec().getIngress().get(0).getFrom().get(0).getPodSelector().getMatchLabels()).containsEntry("role", "gateway");
+    assertThat(
+            policy.getSpec().getIngress().get(0).getFrom().get(0).getPodSelector().getMatchLabels())
+        .containsEntry("role", "gateway");
     var scraper = policy.getSpec().getIngress().get(1).getFrom().get(0);
-    assertThat(scraper.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring");
+    assertThat(scraper.getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "monitoring");
     assertThat(scraper.getPodSelector().getMatchLabels()).containsEntry("app", "vmagent");
   }
 
@@ -66,10 +82,16 @@ class DesiredNetworkPolicyTest {
   void letsTheOperatorsScrapeCheckThroughFromItsNamespace() {
     ParkingApp app = Apps.app("ns", "shop");
 
-    NetworkPolicy policy = DesiredNetworkPolicy.of(app, AppSettings.of(app), java.util.Optional.of(DesiredNetworkPolicy.operatorPeer("parking-system")));
+    NetworkPolicy policy =
+        DesiredNetworkPolicy.of(
+            app,
+            AppSettings.of(app),
+            java.util.Optional.of(DesiredNetworkPolicy.operatorPeer("parking-system")));
 
     var operator = policy.getSpec().getIngress().get(1).getFrom().get(1);
-    assertThat(operator.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "parking-system");
-    assertThat(operator.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "parking-operator");
+    assertThat(operator.getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "parking-system");
+    assertThat(operator.getPodSelector().getMatchLabels())
+        .containsEntry("app.kubernetes.io/name", "parking-operator");
   }
 }

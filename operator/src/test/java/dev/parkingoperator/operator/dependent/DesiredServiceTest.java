@@ -30,6 +30,8 @@ class DesiredServiceTest {
     metrics.setEnabled(false);
     app.getSpec().setMetrics(metrics);
 
-    assertThat(DesiredService.of(app, AppSettings.of(app)).getSpec().getPorts()).extracting(p -> p.getName()).containsExactly("http");
+    assertThat(DesiredService.of(app, AppSettings.of(app)).getSpec().getPorts())
+        .extracting(p -> p.getName())
+        .containsExactly("http");
   }
 }

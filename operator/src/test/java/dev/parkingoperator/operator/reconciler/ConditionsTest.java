@@ -15,9 +15,21 @@ class ConditionsTest {
   @Test
   void keepsTheTransitionTimeWhileTheStatusStays() {
     List<Condition> first =
-        Conditions.merge(List.of(), List.of(new Conditions.Observed("Ready", false, "ReplicasNotReady", "0 of 1 replicas are ready.")), 1, T1);
+        Conditions.merge(
+            List.of(),
+            List.of(
+                new Conditions.Observed(
+                    "Ready", false, "ReplicasNotReady", "0 of 1 replicas are ready.")),
+            1,
+            T1);
     List<Condition> second =
-        Conditions.merge(first, List.of(new Conditions.Observed("Ready", false, "ReplicasNotReady", "0 of 2 replicas are ready.")), 2, T2);
+        Conditions.merge(
+            first,
+            List.of(
+                new Conditions.Observed(
+                    "Ready", false, "ReplicasNotReady", "0 of 2 replicas are ready.")),
+            2,
+            T2);
 
     assertThat(second.get(0).getLastTransitionTime()).isEqualTo(T1.toString());
     assertThat(second.get(0).getMessage()).isEqualTo("0 of 2 replicas are ready.");
@@ -27,9 +39,14 @@ class ConditionsTest {
   @Test
   void movesTheTransitionTimeWhenTheStatusChanges() {
     List<Condition> first =
-        Conditions.merge(List.of(), List.of(new Conditions.Observed("Ready", false, "ReplicasNotReady", "m")), 1, T1);
+        Conditions.merge(
+            List.of(),
+            List.of(new Conditions.Observed("Ready", false, "ReplicasNotReady", "m")),
+            1,
+            T1);
     List<Condition> second =
-        Conditions.merge(first, List.of(new Conditions.Observed("Ready", true, "AllReplicasReady", "m")), 1, T2);
+        Conditions.merge(
+            first, List.of(new Conditions.Observed("Ready", true, "AllReplicasReady", "m")), 1, T2);
 
     assertThat(second.get(0).getStatus()).isEqualTo("True");
     assertThat(second.get(0).getLastTransitionTime()).isEqualTo(T2.toString());

@@ -22,23 +22,39 @@ class LeaderElectionTest {
         KubernetesClient clientA = cluster.newClient();
         KubernetesClient clientB = cluster.newClient()) {
       KubernetesClient client = cluster.client();
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("operators").endMetadata().build()).create();
-      RunningOperator a = RunningOperator.start(clientA, RunningOperator.leaderElected("replica-a"));
-      try (RunningOperator b = RunningOperator.start(clientB, RunningOperator.leaderElected("replica-b"))) {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName("operators").endMetadata().build())
+          .create();
+      RunningOperator a =
+          RunningOperator.start(clientA, RunningOperator.leaderElected("replica-a"));
+      try (RunningOperator b =
+          RunningOperator.start(clientB, RunningOperator.leaderElected("replica-b"))) {
         await().atMost(Duration.ofSeconds(20)).until(() -> holder(client), "replica-a"::equals);
 
         client.resource(Apps.app("shop", "one")).create();
-        await().atMost(Duration.ofSeconds(20)).until(() -> client.apps().deployments().inNamespace("shop").withName("one").get() != null);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    client.apps().deployments().inNamespace("shop").withName("one").get() != null);
         assertThat(holder(client)).isEqualTo("replica-a");
 
         Instant stopped = Instant.now();
         a.close();
         await().atMost(Duration.ofSeconds(20)).until(() -> holder(client), "replica-b"::equals);
         Duration takeover = Duration.between(stopped, Instant.now());
-        assertThat(takeover).as("within the lease duration plus a retry period").isLessThan(Duration.ofSeconds(5));
+        assertThat(takeover)
+            .as("within the lease duration plus a retry period")
+            .isLessThan(Duration.ofSeconds(5));
 
         client.resource(Apps.app("shop", "two")).create();
-        await().atMost(Duration.ofSeconds(20)).until(() -> client.apps().deployments().inNamespace("shop").withName("two").get() != null);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    client.apps().deployments().inNamespace("shop").withName("two").get() != null);
 
         var leaseCalls =
             cluster.dispatcher().operatorRequests().stream()
@@ -48,8 +64,12 @@ class LeaderElectionTest {
                 .distinct()
                 .toList();
         var declared =
-            dev.parkingoperator.operator.rbac.RequiredPermissions.leaderElection(RunningOperator.leaderElected("x"));
-        assertThat(declared).singleElement().satisfies(rule -> assertThat(rule.verbs()).containsExactlyInAnyOrderElementsOf(leaseCalls));
+            dev.parkingoperator.operator.rbac.RequiredPermissions.leaderElection(
+                RunningOperator.leaderElected("x"));
+        assertThat(declared)
+            .singleElement()
+            .satisfies(
+                rule -> assertThat(rule.verbs()).containsExactlyInAnyOrderElementsOf(leaseCalls));
       } finally {
         a.close();
       }
@@ -57,7 +77,8 @@ class LeaderElectionTest {
   }
 
   private static String holder(KubernetesClient client) {
-    Lease lease = client.leases().inNamespace("operators").withName("parking-operator-leader").get();
+    Lease lease =
+        client.leases().inNamespace("operators").withName("parking-operator-leader").get();
     return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
   }
 }

@@ -50,14 +50,37 @@ class ParkingAppOperatorTest {
     cluster = MockCluster.start();
     client = cluster.client();
     // The Prometheus Operator's PodMonitor CRD, so the operator also makes PodMonitors here.
-    client.apiextensions().v1().customResourceDefinitions().resource(
-        new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
-            .withNewMetadata().withName("podmonitors.monitoring.coreos.com").endMetadata()
-            .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
-            .withNewNames().withKind("PodMonitor").withPlural("podmonitors").withSingular("podmonitor").endNames()
-            .addNewVersion().withName("v1").withServed(true).withStorage(true)
-            .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
-            .endVersion().endSpec().build()).create();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(
+            new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("podmonitors.monitoring.coreos.com")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("monitoring.coreos.com")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("PodMonitor")
+                .withPlural("podmonitors")
+                .withSingular("podmonitor")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .withNewSchema()
+                .withNewOpenAPIV3Schema()
+                .withType("object")
+                .withXKubernetesPreserveUnknownFields(true)
+                .endOpenAPIV3Schema()
+                .endSchema()
+                .endVersion()
+                .endSpec()
+                .build())
+        .create();
     operatorClient = cluster.newOperatorClient();
     operator = RunningOperator.start(operatorClient);
   }
@@ -84,12 +107,21 @@ class ParkingAppOperatorTest {
   }
 
   /** Edits the spec as kubectl edit would: a patch, so a status write in between is no conflict. */
-  private void editSpec(String namespace, String name, java.util.function.Consumer<dev.parkingoperator.crd.ParkingAppSpec> change) {
-    dev.parkingoperator.operator.support.Conflicts.retry(() ->
-        client.resources(ParkingApp.class).inNamespace(namespace).withName(name).edit(app -> {
-          change.accept(app.getSpec());
-          return app;
-        }));
+  private void editSpec(
+      String namespace,
+      String name,
+      java.util.function.Consumer<dev.parkingoperator.crd.ParkingAppSpec> change) {
+    dev.parkingoperator.operator.support.Conflicts.retry(
+        () ->
+            client
+                .resources(ParkingApp.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(
+                    app -> {
+                      change.accept(app.getSpec());
+                      return app;
+                    }));
   }
 
   private Deployment awaitDeployment(String namespace, String name) {
@@ -109,7 +141,8 @@ class ParkingAppOperatorTest {
   }
 
   private static Optional<Condition> condition(ParkingApp app, String type) {
-    return Optional.ofNullable(app.getStatus()).flatMap(s -> Conditions.find(s.getConditions(), type));
+    return Optional.ofNullable(app.getStatus())
+        .flatMap(s -> Conditions.find(s.getConditions(), type));
   }
 
   /** Stands in for the Deployment controller and kubelet: reports every replica ready. */
@@ -136,18 +169,22 @@ class ParkingAppOperatorTest {
     Service service = await().atMost(WAIT).until(() -> service(ns, "shop"), s -> s != null);
 
     AppSettings settings = AppSettings.of(app);
-    assertThat(yaml(deployment.getSpec())).isEqualTo(yaml(DesiredDeployment.of(app, settings, null).getSpec()));
-    assertThat(service.getSpec().getPorts()).isEqualTo(DesiredService.of(app, settings).getSpec().getPorts());
+    assertThat(yaml(deployment.getSpec()))
+        .isEqualTo(yaml(DesiredDeployment.of(app, settings, null).getSpec()));
+    assertThat(service.getSpec().getPorts())
+        .isEqualTo(DesiredService.of(app, settings).getSpec().getPorts());
     assertThat(deployment.getMetadata().getLabels()).containsAllEntriesOf(Names.labels(app));
     assertThat(deployment.getMetadata().getOwnerReferences())
         .singleElement()
-        .satisfies(owner -> {
-          assertThat(owner.getKind()).isEqualTo("ParkingApp");
-          assertThat(owner.getName()).isEqualTo("shop");
-          assertThat(owner.getController()).isTrue();
-        });
+        .satisfies(
+            owner -> {
+              assertThat(owner.getKind()).isEqualTo("ParkingApp");
+              assertThat(owner.getName()).isEqualTo("shop");
+              assertThat(owner.getController()).isTrue();
+            });
     assertThat(service.getMetadata().getOwnerReferences()).hasSize(1);
-    Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+    Map<String, String> annotations =
+        deployment.getSpec().getTemplate().getMetadata().getAnnotations();
     assertThat(annotations)
         .containsEntry("prometheus.io/scrape", "true")
         .containsEntry("prometheus.io/port", "9568")
@@ -161,30 +198,44 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "ready"));
     awaitDeployment(ns, "ready");
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      ParkingApp app = current(ns, "ready");
-      assertThat(condition(app, "Ready")).hasValueSatisfying(c -> {
-        assertThat(c.getStatus()).isEqualTo("False");
-        assertThat(c.getReason()).isEqualTo("ReplicasNotReady");
-      });
-      assertThat(app.getStatus().getMetricsEndpoint()).isEqualTo("http://ready." + ns + ".svc:9568/metrics");
-      assertThat(app.getStatus().getStorage()).startsWith("embedded");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ParkingApp app = current(ns, "ready");
+              assertThat(condition(app, "Ready"))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).isEqualTo("False");
+                        assertThat(c.getReason()).isEqualTo("ReplicasNotReady");
+                      });
+              assertThat(app.getStatus().getMetricsEndpoint())
+                  .isEqualTo("http://ready." + ns + ".svc:9568/metrics");
+              assertThat(app.getStatus().getStorage()).startsWith("embedded");
+            });
 
     markReady(ns, "ready");
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      ParkingApp app = current(ns, "ready");
-      assertThat(app.getStatus().getReadyReplicas()).isEqualTo(1);
-      assertThat(condition(app, "Ready")).hasValueSatisfying(c -> {
-        assertThat(c.getStatus()).isEqualTo("True");
-        assertThat(c.getReason()).isEqualTo("AllReplicasReady");
-        assertThat(c.getMessage()).isEqualTo("All 1 replicas are ready.");
-        assertThat(c.getObservedGeneration()).isEqualTo(app.getMetadata().getGeneration());
-      });
-      assertThat(condition(app, "Progressing")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
-      assertThat(condition(app, "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ParkingApp app = current(ns, "ready");
+              assertThat(app.getStatus().getReadyReplicas()).isEqualTo(1);
+              assertThat(condition(app, "Ready"))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).isEqualTo("True");
+                        assertThat(c.getReason()).isEqualTo("AllReplicasReady");
+                        assertThat(c.getMessage()).isEqualTo("All 1 replicas are ready.");
+                        assertThat(c.getObservedGeneration())
+                            .isEqualTo(app.getMetadata().getGeneration());
+                      });
+              assertThat(condition(app, "Progressing"))
+                  .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+              assertThat(condition(app, "Degraded"))
+                  .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+            });
   }
 
   @Test
@@ -193,29 +244,38 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "change"));
     awaitDeployment(ns, "change");
 
-    editSpec(ns, "change", spec -> {
-      spec.setImage("registry.example.com/parking-service:0.2.0");
-      spec.setReplicas(3);
-      spec.setPort(8000);
-      MetricsSpec metrics = new MetricsSpec();
-      metrics.setPort(9100);
-      metrics.setPath("/prom");
-      spec.setMetrics(metrics);
-    });
+    editSpec(
+        ns,
+        "change",
+        spec -> {
+          spec.setImage("registry.example.com/parking-service:0.2.0");
+          spec.setReplicas(3);
+          spec.setPort(8000);
+          MetricsSpec metrics = new MetricsSpec();
+          metrics.setPort(9100);
+          metrics.setPath("/prom");
+          spec.setMetrics(metrics);
+        });
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      Deployment deployment = deployment(ns, "change");
-      assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
-      var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-      assertThat(container.getImage()).isEqualTo("registry.example.com/parking-service:0.2.0");
-      assertThat(container.getPorts()).extracting(p -> p.getName() + "=" + p.getContainerPort())
-          .containsExactly("http=8000", "metrics=9100");
-      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
-          .containsEntry("prometheus.io/port", "9100")
-          .containsEntry("prometheus.io/path", "/prom");
-      assertThat(service(ns, "change").getSpec().getPorts()).extracting(p -> p.getName() + "=" + p.getPort())
-          .containsExactly("http=8000", "metrics=9100");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Deployment deployment = deployment(ns, "change");
+              assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+              var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+              assertThat(container.getImage())
+                  .isEqualTo("registry.example.com/parking-service:0.2.0");
+              assertThat(container.getPorts())
+                  .extracting(p -> p.getName() + "=" + p.getContainerPort())
+                  .containsExactly("http=8000", "metrics=9100");
+              assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                  .containsEntry("prometheus.io/port", "9100")
+                  .containsEntry("prometheus.io/path", "/prom");
+              assertThat(service(ns, "change").getSpec().getPorts())
+                  .extracting(p -> p.getName() + "=" + p.getPort())
+                  .containsExactly("http=8000", "metrics=9100");
+            });
   }
 
   @Test
@@ -224,21 +284,41 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "quiet"));
     awaitDeployment(ns, "quiet");
 
-    editSpec(ns, "quiet", spec -> {
-      MetricsSpec metrics = new MetricsSpec();
-      metrics.setEnabled(false);
-      spec.setMetrics(metrics);
-    });
+    editSpec(
+        ns,
+        "quiet",
+        spec -> {
+          MetricsSpec metrics = new MetricsSpec();
+          metrics.setEnabled(false);
+          spec.setMetrics(metrics);
+        });
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      Deployment deployment = deployment(ns, "quiet");
-      assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKeys(
-          "prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path", "prometheus.io/scheme");
-      assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
-          .extracting(p -> p.getName()).containsExactly("http");
-      assertThat(service(ns, "quiet").getSpec().getPorts()).extracting(p -> p.getName()).containsExactly("http");
-      assertThat(current(ns, "quiet").getStatus().getMetricsEndpoint()).isNull();
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Deployment deployment = deployment(ns, "quiet");
+              assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                  .doesNotContainKeys(
+                      "prometheus.io/scrape",
+                      "prometheus.io/port",
+                      "prometheus.io/path",
+                      "prometheus.io/scheme");
+              assertThat(
+                      deployment
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()
+                          .getContainers()
+                          .get(0)
+                          .getPorts())
+                  .extracting(p -> p.getName())
+                  .containsExactly("http");
+              assertThat(service(ns, "quiet").getSpec().getPorts())
+                  .extracting(p -> p.getName())
+                  .containsExactly("http");
+              assertThat(current(ns, "quiet").getStatus().getMetricsEndpoint()).isNull();
+            });
   }
 
   @Test
@@ -254,13 +334,18 @@ class ParkingAppOperatorTest {
     client.resource(tampered).update();
     client.services().inNamespace(ns).withName("drift").delete();
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      Deployment restored = deployment(ns, "drift");
-      assertThat(restored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(Apps.IMAGE);
-      assertThat(restored.getSpec().getTemplate().getMetadata().getAnnotations())
-          .isEqualTo(original.getSpec().getTemplate().getMetadata().getAnnotations());
-      assertThat(service(ns, "drift")).isNotNull();
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Deployment restored = deployment(ns, "drift");
+              assertThat(
+                      restored.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                  .isEqualTo(Apps.IMAGE);
+              assertThat(restored.getSpec().getTemplate().getMetadata().getAnnotations())
+                  .isEqualTo(original.getSpec().getTemplate().getMetadata().getAnnotations());
+              assertThat(service(ns, "drift")).isNotNull();
+            });
   }
 
   @Test
@@ -268,16 +353,27 @@ class ParkingAppOperatorTest {
     String ns = namespace();
     create(Apps.app(ns, "scaled"));
     Deployment deployment = awaitDeployment(ns, "scaled");
-    assertThat(deployment.getSpec().getReplicas()).as("a new Deployment starts with 1").isEqualTo(1);
+    assertThat(deployment.getSpec().getReplicas())
+        .as("a new Deployment starts with 1")
+        .isEqualTo(1);
 
     client.apps().deployments().inNamespace(ns).withName("scaled").scale(4);
-    editSpec(ns, "scaled", spec -> spec.setImage("registry.example.com/parking-service:0.3.0")); // forces an update
+    editSpec(
+        ns,
+        "scaled",
+        spec -> spec.setImage("registry.example.com/parking-service:0.3.0")); // forces an update
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      Deployment live = deployment(ns, "scaled");
-      assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith(":0.3.0");
-      assertThat(live.getSpec().getReplicas()).as("the autoscaler's count survives").isEqualTo(4);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Deployment live = deployment(ns, "scaled");
+              assertThat(live.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                  .endsWith(":0.3.0");
+              assertThat(live.getSpec().getReplicas())
+                  .as("the autoscaler's count survives")
+                  .isEqualTo(4);
+            });
   }
 
   @Test
@@ -286,32 +382,45 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "bad"));
     Deployment before = awaitDeployment(ns, "bad");
 
-    editSpec(ns, "bad", spec -> {
-      MetricsSpec metrics = new MetricsSpec();
-      metrics.setPort(8080); // same as the API port
-      spec.setMetrics(metrics);
-      spec.setImage("registry.example.com/parking-service:9.9.9");
-    });
+    editSpec(
+        ns,
+        "bad",
+        spec -> {
+          MetricsSpec metrics = new MetricsSpec();
+          metrics.setPort(8080); // same as the API port
+          spec.setMetrics(metrics);
+          spec.setImage("registry.example.com/parking-service:9.9.9");
+        });
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      ParkingApp app = current(ns, "bad");
-      assertThat(condition(app, "Ready")).hasValueSatisfying(c -> {
-        assertThat(c.getStatus()).isEqualTo("False");
-        assertThat(c.getReason()).isEqualTo("InvalidSpec");
-        assertThat(c.getMessage()).contains("spec.metrics.port must differ from spec.port");
-      });
-      assertThat(condition(app, "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
-      List<Event> events = client.v1().events().inNamespace(ns).list().getItems();
-      assertThat(events).anySatisfy(e -> {
-        assertThat(e.getType()).isEqualTo("Warning");
-        assertThat(e.getReason()).isEqualTo("InvalidSpec");
-        assertThat(e.getInvolvedObject().getName()).isEqualTo("bad");
-        assertThat(e.getMessage()).contains("spec.metrics.port");
-      });
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ParkingApp app = current(ns, "bad");
+              assertThat(condition(app, "Ready"))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).isEqualTo("False");
+                        assertThat(c.getReason()).isEqualTo("InvalidSpec");
+                        assertThat(c.getMessage())
+                            .contains("spec.metrics.port must differ from spec.port");
+                      });
+              assertThat(condition(app, "Degraded"))
+                  .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+              List<Event> events = client.v1().events().inNamespace(ns).list().getItems();
+              assertThat(events)
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.getType()).isEqualTo("Warning");
+                        assertThat(e.getReason()).isEqualTo("InvalidSpec");
+                        assertThat(e.getInvolvedObject().getName()).isEqualTo("bad");
+                        assertThat(e.getMessage()).contains("spec.metrics.port");
+                      });
+            });
     Deployment after = deployment(ns, "bad");
     assertThat(after.getSpec()).isEqualTo(before.getSpec());
-    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+    assertThat(after.getMetadata().getResourceVersion())
+        .isEqualTo(before.getMetadata().getResourceVersion());
   }
 
   @Test
@@ -320,7 +429,13 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "idle"));
     awaitDeployment(ns, "idle");
     markReady(ns, "idle");
-    await().atMost(WAIT).until(() -> condition(current(ns, "idle"), "Ready").map(c -> c.getStatus().equals("True")).orElse(false));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                condition(current(ns, "idle"), "Ready")
+                    .map(c -> c.getStatus().equals("True"))
+                    .orElse(false));
     Thread.sleep(1500); // let the last status write's own events pass through
 
     int before = cluster.dispatcher().writes().size();
@@ -329,12 +444,15 @@ class ParkingAppOperatorTest {
 
     assertThat(writes.subList(before, writes.size())).as("writes while idle").isEmpty();
     ParkingAppStatus status = current(ns, "idle").getStatus();
-    assertThat(status.getConditions()).extracting(Condition::getType)
+    assertThat(status.getConditions())
+        .extracting(Condition::getType)
         .containsExactly("Ready", "Progressing", "Degraded", "MetricsReachable");
-    assertThat(Conditions.find(status.getConditions(), "MetricsReachable")).hasValueSatisfying(c -> {
-      assertThat(c.getStatus()).isEqualTo("False");
-      assertThat(c.getReason()).as("no Pod objects on the mock").isEqualTo("NoReadyPod");
-    });
+    assertThat(Conditions.find(status.getConditions(), "MetricsReachable"))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).as("no Pod objects on the mock").isEqualTo("NoReadyPod");
+            });
   }
 
   @Test
@@ -343,7 +461,8 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "hashed"));
     Deployment deployment = awaitDeployment(ns, "hashed");
 
-    assertThat(deployment.getMetadata().getAnnotations()).containsKey(DriftMatcher.INTENT_ANNOTATION);
+    assertThat(deployment.getMetadata().getAnnotations())
+        .containsKey(DriftMatcher.INTENT_ANNOTATION);
   }
 
   @Test
@@ -356,9 +475,9 @@ class ParkingAppOperatorTest {
     client.resources(ParkingApp.class).inNamespace(ns).withName("gone").delete();
 
     await().atMost(WAIT).until(() -> current(ns, "gone") == null);
-    // Garbage collection is the API server's (not emulated by the mock): the owner reference is what it follows.
-    assertThat(deployment.getMetadata().getOwnerReferences().get(0).getUid())
-        .isNotBlank();
+    // Garbage collection is the API server's (not emulated by the mock): the owner reference is
+    // what it follows.
+    assertThat(deployment.getMetadata().getOwnerReferences().get(0).getUid()).isNotBlank();
   }
 
   @Test
@@ -369,12 +488,19 @@ class ParkingAppOperatorTest {
     create(Apps.app(ns, "flaky"));
 
     Deployment deployment = awaitDeployment(ns, "flaky");
-    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(Apps.IMAGE);
+    assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo(Apps.IMAGE);
     long attempts =
-        cluster.dispatcher().writes().stream().filter(w -> w.startsWith("POST /apis/apps/v1/namespaces/" + ns + "/deployments")).count();
+        cluster.dispatcher().writes().stream()
+            .filter(w -> w.startsWith("POST /apis/apps/v1/namespaces/" + ns + "/deployments"))
+            .count();
     assertThat(attempts).as("two failed creates, then one that worked").isEqualTo(3);
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(condition(current(ns, "flaky"), "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False")));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(condition(current(ns, "flaky"), "Degraded"))
+                    .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False")));
   }
 
   @Test
@@ -383,30 +509,60 @@ class ParkingAppOperatorTest {
     String base = "http://127.0.0.1:" + operator.telemetryPort();
     create(Apps.app(namespace(), "observed"));
 
-    var ready = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var ready =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"informers\":\"healthy\"").contains("\"operator\":\"started\"");
+    assertThat(ready.body())
+        .contains("\"informers\":\"healthy\"")
+        .contains("\"operator\":\"started\"");
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-      assertThat(metrics)
-          .contains("operator_sdk_reconciliations_started_total")
-          .contains("operator_sdk_reconciliations_success_total")
-          .contains("parking_operator_build_info{application=\"parking-operator\"")
-          .contains("process_cpu_seconds_total")
-          .contains("jvm_memory_used_bytes")
-          .containsPattern("parking_operator_parkingapp_ready\\{[^}]*parkingapp=\"observed\"[^}]*\\} 0.0")
-          .doesNotContain("name=\"observed\"");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              String metrics =
+                  http.send(
+                          java.net.http.HttpRequest.newBuilder(
+                                  java.net.URI.create(base + "/metrics"))
+                              .build(),
+                          java.net.http.HttpResponse.BodyHandlers.ofString())
+                      .body();
+              assertThat(metrics)
+                  .contains("operator_sdk_reconciliations_started_total")
+                  .contains("operator_sdk_reconciliations_success_total")
+                  .contains("parking_operator_build_info{application=\"parking-operator\"")
+                  .contains("process_cpu_seconds_total")
+                  .contains("jvm_memory_used_bytes")
+                  .containsPattern(
+                      "parking_operator_parkingapp_ready\\{[^}]*parkingapp=\"observed\"[^}]*\\}"
+                          + " 0.0")
+                  .doesNotContain("name=\"observed\"");
+            });
   }
 
   @Test
   void usesADatabaseSecretByReference() {
     String ns = namespace();
-    client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("db").withNamespace(ns).endMetadata()
-        .withStringData(Map.of("url", "jdbc:postgresql://db/parking", "username", "parking", "password", "s3cret")).build()).create();
+    client
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName("db")
+                .withNamespace(ns)
+                .endMetadata()
+                .withStringData(
+                    Map.of(
+                        "url",
+                        "jdbc:postgresql://db/parking",
+                        "username",
+                        "parking",
+                        "password",
+                        "s3cret"))
+                .build())
+        .create();
     ParkingApp app = Apps.app(ns, "persistent");
     dev.parkingoperator.crd.DatabaseSpec database = new dev.parkingoperator.crd.DatabaseSpec();
     database.setSecretName("db");
@@ -419,7 +575,8 @@ class ParkingAppOperatorTest {
         .singleElement()
         .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("db"));
     await().atMost(WAIT).until(() -> current(ns, "persistent").getStatus() != null);
-    assertThat(current(ns, "persistent").getStatus().getStorage()).isEqualTo("postgresql (secret db)");
+    assertThat(current(ns, "persistent").getStatus().getStorage())
+        .isEqualTo("postgresql (secret db)");
   }
 
   @Test
@@ -427,25 +584,53 @@ class ParkingAppOperatorTest {
     String ns = namespace();
     create(Apps.app(ns, "guarded"));
 
-    var policy = await().atMost(WAIT).until(() -> client.network().v1().networkPolicies().inNamespace(ns).withName("guarded").get(), p -> p != null);
-    assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(Names.selectorLabels(Apps.app(ns, "guarded")));
+    var policy =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    client
+                        .network()
+                        .v1()
+                        .networkPolicies()
+                        .inNamespace(ns)
+                        .withName("guarded")
+                        .get(),
+                p -> p != null);
+    assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+        .isEqualTo(Names.selectorLabels(Apps.app(ns, "guarded")));
     assertThat(policy.getSpec().getIngress()).hasSize(2);
     assertThat(policy.getSpec().getIngress().get(0).getFrom()).as("API from anywhere").isEmpty();
-    assertThat(policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal()).isEqualTo(8080);
+    assertThat(policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal())
+        .isEqualTo(8080);
     var metricsRule = policy.getSpec().getIngress().get(1);
     assertThat(metricsRule.getPorts().get(0).getPort().getIntVal()).isEqualTo(9568);
-    assertThat(metricsRule.getFrom().get(0).getPodSelector().getMatchLabels()).containsExactlyEntriesOf(Map.of("app.kubernetes.io/name", "prometheus"));
-    assertThat(metricsRule.getFrom().get(0).getNamespaceSelector().getMatchLabels()).as("any namespace").isNullOrEmpty();
-    assertThat(metricsRule.getFrom()).as("Prometheus, and the operator for its scrape check").hasSize(2);
-    assertThat(metricsRule.getFrom().get(1).getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "parking-operator");
+    assertThat(metricsRule.getFrom().get(0).getPodSelector().getMatchLabels())
+        .containsExactlyEntriesOf(Map.of("app.kubernetes.io/name", "prometheus"));
+    assertThat(metricsRule.getFrom().get(0).getNamespaceSelector().getMatchLabels())
+        .as("any namespace")
+        .isNullOrEmpty();
+    assertThat(metricsRule.getFrom())
+        .as("Prometheus, and the operator for its scrape check")
+        .hasSize(2);
+    assertThat(metricsRule.getFrom().get(1).getPodSelector().getMatchLabels())
+        .containsEntry("app.kubernetes.io/name", "parking-operator");
 
-    editSpec(ns, "guarded", spec -> {
-      var networkPolicy = new dev.parkingoperator.crd.NetworkPolicySpec();
-      networkPolicy.setEnabled(false);
-      spec.setNetworkPolicy(networkPolicy);
-    });
+    editSpec(
+        ns,
+        "guarded",
+        spec -> {
+          var networkPolicy = new dev.parkingoperator.crd.NetworkPolicySpec();
+          networkPolicy.setEnabled(false);
+          spec.setNetworkPolicy(networkPolicy);
+        });
 
-    await().atMost(WAIT).until(() -> client.network().v1().networkPolicies().inNamespace(ns).withName("guarded").get() == null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client.network().v1().networkPolicies().inNamespace(ns).withName("guarded").get()
+                    == null);
   }
 
   @Test
@@ -455,43 +640,120 @@ class ParkingAppOperatorTest {
     app.getSpec().setReplicas(2);
     create(app);
 
-    var budget = await().atMost(WAIT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get(), b -> b != null);
+    var budget =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    client
+                        .policy()
+                        .v1()
+                        .podDisruptionBudget()
+                        .inNamespace(ns)
+                        .withName("replicated")
+                        .get(),
+                b -> b != null);
     assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-    assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(Names.selectorLabels(app));
+    assertThat(budget.getSpec().getSelector().getMatchLabels())
+        .isEqualTo(Names.selectorLabels(app));
 
-    client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated")
-        .edit(b -> new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder(b).editSpec().withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(3)).endSpec().build());
-    await("drift restored").atMost(WAIT).until(() ->
-        client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get().getSpec().getMaxUnavailable().getIntVal() == 1);
+    client
+        .policy()
+        .v1()
+        .podDisruptionBudget()
+        .inNamespace(ns)
+        .withName("replicated")
+        .edit(
+            b ->
+                new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder(b)
+                    .editSpec()
+                    .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(3))
+                    .endSpec()
+                    .build());
+    await("drift restored")
+        .atMost(WAIT)
+        .until(
+            () ->
+                client
+                        .policy()
+                        .v1()
+                        .podDisruptionBudget()
+                        .inNamespace(ns)
+                        .withName("replicated")
+                        .get()
+                        .getSpec()
+                        .getMaxUnavailable()
+                        .getIntVal()
+                    == 1);
 
     editSpec(ns, "replicated", spec -> spec.setReplicas(1));
 
-    await().atMost(WAIT).until(() -> client.policy().v1().podDisruptionBudget().inNamespace(ns).withName("replicated").get() == null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client
+                        .policy()
+                        .v1()
+                        .podDisruptionBudget()
+                        .inNamespace(ns)
+                        .withName("replicated")
+                        .get()
+                    == null);
   }
 
   @Test
   void makesAPodMonitorWhenThePrometheusOperatorIsThere() {
     String ns = namespace();
     create(Apps.app(ns, "monitored"));
-    var podMonitors = client.genericKubernetesResources(dev.parkingoperator.operator.monitor.DesiredPodMonitor.CONTEXT).inNamespace(ns);
+    var podMonitors =
+        client
+            .genericKubernetesResources(
+                dev.parkingoperator.operator.monitor.DesiredPodMonitor.CONTEXT)
+            .inNamespace(ns);
 
-    var monitor = await().atMost(WAIT).until(() -> podMonitors.withName("monitored").get(), m -> m != null);
-    assertThat(client.getKubernetesSerialization().asJson(monitor.getAdditionalProperties().get("spec")))
-        .contains("\"port\":\"metrics\"").contains("\"path\":\"/metrics\"").contains("\"interval\":\"30s\"")
+    var monitor =
+        await().atMost(WAIT).until(() -> podMonitors.withName("monitored").get(), m -> m != null);
+    assertThat(
+            client
+                .getKubernetesSerialization()
+                .asJson(monitor.getAdditionalProperties().get("spec")))
+        .contains("\"port\":\"metrics\"")
+        .contains("\"path\":\"/metrics\"")
+        .contains("\"interval\":\"30s\"")
         .contains("\"app.kubernetes.io/instance\":\"monitored\"");
-    await().atMost(WAIT).until(() -> "annotations and PodMonitor".equals(
-        Optional.ofNullable(current(ns, "monitored").getStatus()).map(ParkingAppStatus::getDiscovery).orElse(null)));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "annotations and PodMonitor"
+                    .equals(
+                        Optional.ofNullable(current(ns, "monitored").getStatus())
+                            .map(ParkingAppStatus::getDiscovery)
+                            .orElse(null)));
 
-    editSpec(ns, "monitored", spec -> {
-      MetricsSpec metrics = new MetricsSpec();
-      metrics.setInterval("15s");
-      spec.setMetrics(metrics);
-    });
-    await().atMost(WAIT).until(() -> client.getKubernetesSerialization().asJson(podMonitors.withName("monitored").get()).contains("15s"));
+    editSpec(
+        ns,
+        "monitored",
+        spec -> {
+          MetricsSpec metrics = new MetricsSpec();
+          metrics.setInterval("15s");
+          spec.setMetrics(metrics);
+        });
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client
+                    .getKubernetesSerialization()
+                    .asJson(podMonitors.withName("monitored").get())
+                    .contains("15s"));
 
     editSpec(ns, "monitored", spec -> spec.getMetrics().setMonitor(MetricsSpec.Monitor.none));
     await().atMost(WAIT).until(() -> podMonitors.withName("monitored").get() == null);
-    await().atMost(WAIT).until(() -> "annotations".equals(current(ns, "monitored").getStatus().getDiscovery()));
+    await()
+        .atMost(WAIT)
+        .until(() -> "annotations".equals(current(ns, "monitored").getStatus().getDiscovery()));
   }
 
   /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
@@ -499,15 +761,25 @@ class ParkingAppOperatorTest {
   @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
   void everyCallTheOperatorMadeIsGrantedByItsDeclaredPermissions() {
     List<dev.parkingoperator.operator.support.ApiCall> calls =
-        cluster.dispatcher().operatorRequests().stream().map(dev.parkingoperator.operator.support.ApiCall::of).distinct().toList();
+        cluster.dispatcher().operatorRequests().stream()
+            .map(dev.parkingoperator.operator.support.ApiCall::of)
+            .distinct()
+            .toList();
 
     List<dev.parkingoperator.operator.support.ApiCall> declared =
         java.util.stream.Stream.concat(
                 dev.parkingoperator.operator.rbac.RequiredPermissions.watched().stream(),
                 dev.parkingoperator.operator.rbac.RequiredPermissions.clusterScoped().stream())
-            .flatMap(rule -> rule.verbs().stream().map(verb -> new dev.parkingoperator.operator.support.ApiCall(rule.apiGroup(), rule.resource(), verb)))
+            .flatMap(
+                rule ->
+                    rule.verbs().stream()
+                        .map(
+                            verb ->
+                                new dev.parkingoperator.operator.support.ApiCall(
+                                    rule.apiGroup(), rule.resource(), verb)))
             .toList();
-    assertThat(calls).as("what the operator called, against what it declares (no more, no less)")
+    assertThat(calls)
+        .as("what the operator called, against what it declares (no more, no less)")
         .containsExactlyInAnyOrderElementsOf(declared);
   }
 }

@@ -32,20 +32,33 @@ class TransientFailureTest {
 
       client.resource(Apps.app("flaky", "app")).create();
 
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-        ParkingApp app = client.resources(ParkingApp.class).inNamespace("flaky").withName("app").get();
-        degraded(app).filter(c -> c.getStatus().equals("True")).ifPresent(c -> degradedReasons.addIfAbsent(c.getReason()));
-        assertThat(client.apps().deployments().inNamespace("flaky").withName("app").get()).isNotNull();
-        assertThat(degraded(app)).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .untilAsserted(
+              () -> {
+                ParkingApp app =
+                    client.resources(ParkingApp.class).inNamespace("flaky").withName("app").get();
+                degraded(app)
+                    .filter(c -> c.getStatus().equals("True"))
+                    .ifPresent(c -> degradedReasons.addIfAbsent(c.getReason()));
+                assertThat(client.apps().deployments().inNamespace("flaky").withName("app").get())
+                    .isNotNull();
+                assertThat(degraded(app))
+                    .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("False"));
+              });
 
       assertThat(degradedReasons).containsExactly("ReconcileError");
       String metrics = OperatorScrape.scrape(operator.telemetryPort());
-      assertThat(metrics).contains("operator_sdk_events_received_total").containsPattern("operator_sdk_reconciliations_failed_total\\{[^}]*\\} [1-9]");
+      assertThat(metrics)
+          .contains("operator_sdk_events_received_total")
+          .containsPattern("operator_sdk_reconciliations_failed_total\\{[^}]*\\} [1-9]");
     }
   }
 
   private static Optional<Condition> degraded(ParkingApp app) {
-    return Optional.ofNullable(app).map(ParkingApp::getStatus).flatMap(s -> Conditions.find(s.getConditions(), Conditions.DEGRADED));
+    return Optional.ofNullable(app)
+        .map(ParkingApp::getStatus)
+        .flatMap(s -> Conditions.find(s.getConditions(), Conditions.DEGRADED));
   }
 }

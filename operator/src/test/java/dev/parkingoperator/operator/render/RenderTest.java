@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** `render` prints what the reconciler applies: compared object by object on the mock API server. */
+/**
+ * `render` prints what the reconciler applies: compared object by object on the mock API server.
+ */
 class RenderTest {
 
   static final Path EXAMPLES = Path.of("..", "examples");
@@ -31,7 +33,12 @@ class RenderTest {
   @ValueSource(strings = {"parkingapp-minimal.yaml", "parkingapp-full.yaml"})
   void rendersWhatTheReconcilerApplies(String example) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = new Render().run(EXAMPLES.resolve(example), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    int exit =
+        new Render()
+            .run(
+                EXAMPLES.resolve(example),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
     assertThat(exit).isZero();
 
     try (MockCluster cluster = MockCluster.start();
@@ -39,21 +46,31 @@ class RenderTest {
         RunningOperator operator = RunningOperator.start(operatorClient)) {
       KubernetesClient client = cluster.client();
       client.getKubernetesSerialization().registerKubernetesResource(ParkingApp.class);
-      List<HasMetadata> rendered = client.load(new java.io.ByteArrayInputStream(out.toByteArray())).items();
+      List<HasMetadata> rendered =
+          client.load(new java.io.ByteArrayInputStream(out.toByteArray())).items();
       assertThat(rendered).isNotEmpty();
       List<HasMetadata> input;
       try (InputStream in = Files.newInputStream(EXAMPLES.resolve(example))) {
         input = client.load(in).items();
       }
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("parking").endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName("parking").endMetadata().build())
+          .create();
       input.forEach(object -> client.resource(object).create());
 
       for (HasMetadata expected : rendered) {
         HasMetadata applied =
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.resource(expected).get(), a -> a != null);
-        assertThat(yaml(client, applied.getMetadata().getLabels())).isEqualTo(yaml(client, expected.getMetadata().getLabels()));
+            await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> client.resource(expected).get(), a -> a != null);
+        assertThat(yaml(client, applied.getMetadata().getLabels()))
+            .isEqualTo(yaml(client, expected.getMetadata().getLabels()));
         assertThat(ownAnnotations(applied)).isEqualTo(ownAnnotations(expected));
-        assertThat(specOf(client, applied)).as("%s %s", expected.getKind(), expected.getMetadata().getName()).isEqualTo(specOf(client, expected));
+        assertThat(specOf(client, applied))
+            .as("%s %s", expected.getKind(), expected.getMetadata().getName())
+            .isEqualTo(specOf(client, expected));
       }
     }
   }
@@ -61,18 +78,28 @@ class RenderTest {
   @Test
   void refusesAnInvalidParkingAppNamingTheField(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.yaml");
-    Files.writeString(file, Files.readString(EXAMPLES.resolve("parkingapp-minimal.yaml")) + "  port: 9568\n");
+    Files.writeString(
+        file, Files.readString(EXAMPLES.resolve("parkingapp-minimal.yaml")) + "  port: 9568\n");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = new Render().run(file, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        new Render()
+            .run(
+                file,
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(exit).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("spec.metrics.port must differ from spec.port");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("spec.metrics.port must differ from spec.port");
   }
 
-  /** The SDK adds a bookkeeping annotation of its own (javaoperatorsdk.io/previous) when it writes. */
+  /**
+   * The SDK adds a bookkeeping annotation of its own (javaoperatorsdk.io/previous) when it writes.
+   */
   private static java.util.Map<String, String> ownAnnotations(HasMetadata object) {
-    java.util.Map<String, String> annotations = new java.util.TreeMap<>(object.getMetadata().getAnnotations());
+    java.util.Map<String, String> annotations =
+        new java.util.TreeMap<>(object.getMetadata().getAnnotations());
     annotations.keySet().removeIf(key -> key.startsWith("javaoperatorsdk.io/"));
     return annotations;
   }
@@ -82,6 +109,12 @@ class RenderTest {
   }
 
   private static String specOf(KubernetesClient client, HasMetadata object) {
-    return client.getKubernetesSerialization().asYaml(client.getKubernetesSerialization().convertValue(object, java.util.Map.class).get("spec"));
+    return client
+        .getKubernetesSerialization()
+        .asYaml(
+            client
+                .getKubernetesSerialization()
+                .convertValue(object, java.util.Map.class)
+                .get("spec"));
   }
 }

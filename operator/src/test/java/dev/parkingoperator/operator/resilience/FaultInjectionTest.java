@@ -21,8 +21,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A flaky API server: a fifth of the operator's writes answer 500 and some of its updates 409.
- * A hundred ParkingApps still converge, exactly once each; the retries show in the operator's
+ * A flaky API server: a fifth of the operator's writes answer 500 and some of its updates 409. A
+ * hundred ParkingApps still converge, exactly once each; the retries show in the operator's
  * metrics, and the log holds at most one line per failure and no stack trace.
  */
 class FaultInjectionTest {
@@ -42,7 +42,9 @@ class FaultInjectionTest {
     try (MockCluster cluster = MockCluster.start();
         KubernetesClient operatorClient = cluster.newOperatorClientWithQuickRetries()) {
       cluster.dispatcher().injectFaults(new Faults(0.20, 0.05, new Random(8)));
-      cluster.dispatcher().failWrites("/namespaces/" + OUTAGE_NAMESPACE + "/deployments", OUTAGE_FAILURES);
+      cluster
+          .dispatcher()
+          .failWrites("/namespaces/" + OUTAGE_NAMESPACE + "/deployments", OUTAGE_FAILURES);
       System.setErr(new PrintStream(new TeeStream(stderr, log), true, StandardCharsets.UTF_8));
       try (RunningOperator operator = RunningOperator.start(operatorClient)) {
         KubernetesClient client = cluster.client();
@@ -51,32 +53,47 @@ class FaultInjectionTest {
         }
         client.resource(Apps.app(OUTAGE_NAMESPACE, "app-outage")).create();
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-            .untilAsserted(() -> {
-              assertThat(Convergence.convergedApps(client, NAMESPACES)).isEqualTo(APPS);
-              assertThat(Convergence.convergedApps(client, List.of(OUTAGE_NAMESPACE))).isOne();
-            });
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(
+                () -> {
+                  assertThat(Convergence.convergedApps(client, NAMESPACES)).isEqualTo(APPS);
+                  assertThat(Convergence.convergedApps(client, List.of(OUTAGE_NAMESPACE))).isOne();
+                });
         cluster.dispatcher().stopFaults();
 
         assertThat(cluster.dispatcher().injectedServerErrors()).isGreaterThan(20);
         assertThat(cluster.dispatcher().injectedConflicts()).isGreaterThan(0);
         injectedFaults =
-            cluster.dispatcher().injectedServerErrors() + cluster.dispatcher().injectedConflicts() + OUTAGE_FAILURES;
+            cluster.dispatcher().injectedServerErrors()
+                + cluster.dispatcher().injectedConflicts()
+                + OUTAGE_FAILURES;
         List<HasMetadata> owned = Convergence.ownedObjects(client, NAMESPACES);
-        assertThat(owned).hasSize(2 * APPS).allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
+        assertThat(owned)
+            .hasSize(2 * APPS)
+            .allSatisfy(o -> assertThat(Convergence.controllers(o)).hasSize(1));
         String metrics = OperatorScrape.scrape(operator.telemetryPort());
-        assertThat(OperatorScrape.sum(metrics, "operator_sdk_reconciliations_failed_total")).isPositive();
-        // The SDK tags each started reconciliation with its retry number: retries are those above 0.
-        assertThat(OperatorScrape.sum(metrics, "operator_sdk_reconciliations_started_total", "reconciliations_retries_number=\"[1-9]"))
+        assertThat(OperatorScrape.sum(metrics, "operator_sdk_reconciliations_failed_total"))
+            .isPositive();
+        // The SDK tags each started reconciliation with its retry number: retries are those above
+        // 0.
+        assertThat(
+                OperatorScrape.sum(
+                    metrics,
+                    "operator_sdk_reconciliations_started_total",
+                    "reconciliations_retries_number=\"[1-9]"))
             .isPositive();
       }
     } finally {
       System.setErr(stderr);
     }
     List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
-    long warnings = lines.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).count();
+    long warnings =
+        lines.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).count();
     assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
-    // At most one line per injected fault (fabric8 retries many 500s before the reconciler sees them).
+    // At most one line per injected fault (fabric8 retries many 500s before the reconciler sees
+    // them).
     assertThat(warnings).isPositive().isLessThanOrEqualTo(injectedFaults);
   }
 

@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
 public record ApiCall(String apiGroup, String resource, String verb) {
 
   private static final Pattern PATH =
-      Pattern.compile("/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/?]+)(?:/([^/?]+)(?:/([^/?]+))?)?(?:\\?(.*))?");
+      Pattern.compile(
+          "/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/?]+)(?:/([^/?]+)(?:/([^/?]+))?)?(?:\\?(.*))?");
 
-  /** @param request "METHOD path?query" as the dispatcher records it */
+  /**
+   * @param request "METHOD path?query" as the dispatcher records it
+   */
   public static ApiCall of(String request) {
     String method = request.substring(0, request.indexOf(' '));
     String path = request.substring(request.indexOf(' ') + 1);

@@ -2,7 +2,9 @@ package dev.parkingoperator.operator.support;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
-/** Retry on 409, as client-go's RetryOnConflict: a test's edit may race the operator's status write. */
+/**
+ * Retry on 409, as client-go's RetryOnConflict: a test's edit may race the operator's status write.
+ */
 public final class Conflicts {
 
   private Conflicts() {}

@@ -19,21 +19,34 @@ public final class Convergence {
    */
   public static long convergedApps(KubernetesClient client, Collection<String> namespaces) {
     return apps(client, namespaces)
-        .filter(app -> app.getStatus() != null
-            && app.getMetadata().getGeneration().equals(app.getStatus().getObservedGeneration())
-            && app.getStatus().getConditions().stream()
-                .noneMatch(c -> c.getType().equals("Degraded") && c.getStatus().equals("True"))
-            && deployment(client, app) != null
-            && client.services().inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName()).get() != null)
+        .filter(
+            app ->
+                app.getStatus() != null
+                    && app.getMetadata()
+                        .getGeneration()
+                        .equals(app.getStatus().getObservedGeneration())
+                    && app.getStatus().getConditions().stream()
+                        .noneMatch(
+                            c -> c.getType().equals("Degraded") && c.getStatus().equals("True"))
+                    && deployment(client, app) != null
+                    && client
+                            .services()
+                            .inNamespace(app.getMetadata().getNamespace())
+                            .withName(app.getMetadata().getName())
+                            .get()
+                        != null)
         .count();
   }
 
   /** Deployments and Services in the namespaces: one each per app means nothing was made twice. */
-  public static List<HasMetadata> ownedObjects(KubernetesClient client, Collection<String> namespaces) {
+  public static List<HasMetadata> ownedObjects(
+      KubernetesClient client, Collection<String> namespaces) {
     return namespaces.stream()
-        .flatMap(ns -> Stream.<HasMetadata>concat(
-            client.apps().deployments().inNamespace(ns).list().getItems().stream(),
-            client.services().inNamespace(ns).list().getItems().stream()))
+        .flatMap(
+            ns ->
+                Stream.<HasMetadata>concat(
+                    client.apps().deployments().inNamespace(ns).list().getItems().stream(),
+                    client.services().inNamespace(ns).list().getItems().stream()))
         .toList();
   }
 
@@ -46,10 +59,16 @@ public final class Convergence {
 
   private static Stream<ParkingApp> apps(KubernetesClient client, Collection<String> namespaces) {
     return namespaces.stream()
-        .flatMap(ns -> client.resources(ParkingApp.class).inNamespace(ns).list().getItems().stream());
+        .flatMap(
+            ns -> client.resources(ParkingApp.class).inNamespace(ns).list().getItems().stream());
   }
 
   private static Object deployment(KubernetesClient client, ParkingApp app) {
-    return client.apps().deployments().inNamespace(app.getMetadata().getNamespace()).withName(app.getMetadata().getName()).get();
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(app.getMetadata().getNamespace())
+        .withName(app.getMetadata().getName())
+        .get();
   }
 }

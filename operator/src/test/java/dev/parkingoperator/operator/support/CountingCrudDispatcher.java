@@ -48,10 +48,12 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
       if (injected != null) {
         return injected;
       }
-      if (request.getPath().contains(failingPath) && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      if (request.getPath().contains(failingPath)
+          && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return new MockResponse()
             .setResponseCode(500)
-            .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"InternalError\",\"code\":500}");
+            .setBody(
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"InternalError\",\"code\":500}");
       }
     }
     return super.dispatch(request);
@@ -73,7 +75,8 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private MockResponse injectedFault(RecordedRequest request) {
     Faults current = faults;
-    if (current == Faults.NONE || !MockCluster.OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))) {
+    if (current == Faults.NONE
+        || !MockCluster.OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))) {
       return null;
     }
     double draw = current.draw();
@@ -84,7 +87,11 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
     boolean update = request.getMethod().equals("PUT") || request.getMethod().equals("PATCH");
     if (update && draw < current.serverErrorShare() + current.conflictShare()) {
       injectedConflicts.incrementAndGet();
-      return status(409, "Conflict", "the object has been modified; please apply your changes to the latest version and try again");
+      return status(
+          409,
+          "Conflict",
+          "the object has been modified; please apply your changes to the latest version and try"
+              + " again");
     }
     return null;
   }
@@ -92,11 +99,20 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
   private static MockResponse status(int code, String reason, String message) {
     return new MockResponse()
         .setResponseCode(code)
-        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"" + reason
-            + "\",\"message\":\"" + message + "\",\"code\":" + code + "}");
+        .setBody(
+            "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\""
+                + reason
+                + "\",\"message\":\""
+                + message
+                + "\",\"code\":"
+                + code
+                + "}");
   }
 
-  /** From now on, fail the operator's writes at random as {@code plan} says; {@link Faults#NONE} stops. */
+  /**
+   * From now on, fail the operator's writes at random as {@code plan} says; {@link Faults#NONE}
+   * stops.
+   */
   public void injectFaults(Faults plan) {
     faults = plan;
   }

@@ -18,10 +18,16 @@ import java.util.HashMap;
  */
 public final class MockCluster implements AutoCloseable {
 
-  /** The generated CRD inside the crds jar (CrdUpToDateTest keeps the committed copy equal to it). */
-  public static final String CRD_RESOURCE = "/META-INF/fabric8/parkingapps.parkingoperator.dev-v1.yml";
+  /**
+   * The generated CRD inside the crds jar (CrdUpToDateTest keeps the committed copy equal to it).
+   */
+  public static final String CRD_RESOURCE =
+      "/META-INF/fabric8/parkingapps.parkingoperator.dev-v1.yml";
 
-  /** The mock server logs every request at INFO through java.util.logging; kept as a field so the level sticks. */
+  /**
+   * The mock server logs every request at INFO through java.util.logging; kept as a field so the
+   * level sticks.
+   */
   private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
 
   private static java.util.logging.Logger quiet(String name) {
@@ -43,7 +49,8 @@ public final class MockCluster implements AutoCloseable {
   public static MockCluster start() {
     CountingCrudDispatcher dispatcher = new CountingCrudDispatcher();
     KubernetesMockServer server =
-        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        new KubernetesMockServer(
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (IOException e) {
@@ -56,7 +63,8 @@ public final class MockCluster implements AutoCloseable {
 
   private void applyCrd() {
     try (InputStream in = MockCluster.class.getResourceAsStream(CRD_RESOURCE)) {
-      CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+      CustomResourceDefinition crd =
+          client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,7 +88,8 @@ public final class MockCluster implements AutoCloseable {
   }
 
   private KubernetesClient operatorClient(int retries) {
-    return operatorClient(retries, io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFINTERVAL);
+    return operatorClient(
+        retries, io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFINTERVAL);
   }
 
   private KubernetesClient operatorClient(int retries, int firstRetryAfterMillis) {
@@ -95,11 +104,12 @@ public final class MockCluster implements AutoCloseable {
   }
 
   /**
-   * An operator client with fabric8's default number of retries, starting 5 ms apart instead of
-   * 100 ms: a test can exhaust them in about a second instead of ~19 s.
+   * An operator client with fabric8's default number of retries, starting 5 ms apart instead of 100
+   * ms: a test can exhaust them in about a second instead of ~19 s.
    */
   public KubernetesClient newOperatorClientWithQuickRetries() {
-    return operatorClient(io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT, 5);
+    return operatorClient(
+        io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT, 5);
   }
 
   /** An operator client that does not retry failed requests itself, so the SDK's retry shows. */

@@ -15,7 +15,9 @@ public final class OperatorScrape {
 
   private OperatorScrape() {}
 
-  /** The text exposition at 127.0.0.1:{@code port}/metrics; any answer but 200 is an IOException. */
+  /**
+   * The text exposition at 127.0.0.1:{@code port}/metrics; any answer but 200 is an IOException.
+   */
   public static String scrape(int port) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HTTP.send(
@@ -36,7 +38,11 @@ public final class OperatorScrape {
   public static double sum(String scrape, String name, String labelPattern) {
     String labels = "\\{[^}]*" + labelPattern + "[^}]*\\}";
     Matcher series =
-        Pattern.compile("(?m)^" + name + (labelPattern.isEmpty() ? "(?:" + labels + ")?" : labels) + " ([0-9.eE+]+)$")
+        Pattern.compile(
+                "(?m)^"
+                    + name
+                    + (labelPattern.isEmpty() ? "(?:" + labels + ")?" : labels)
+                    + " ([0-9.eE+]+)$")
             .matcher(scrape);
     double sum = 0;
     while (series.find()) {

@@ -25,7 +25,13 @@ public final class RunningOperator implements AutoCloseable {
 
   public static OperatorConfig config(Set<String> namespaces) {
     return new OperatorConfig(
-        namespaces, "info", null, 4, java.time.Duration.ofMinutes(5), null, new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
+        namespaces,
+        "info",
+        null,
+        4,
+        java.time.Duration.ofMinutes(5),
+        null,
+        new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
 
   /** With leader election on a short lease, as replica {@code identity}; never exits the JVM. */
@@ -34,8 +40,13 @@ public final class RunningOperator implements AutoCloseable {
         Set.of(),
         "info",
         new OperatorConfig.LeaderElection(
-            "parking-operator-leader", "operators", identity,
-            java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(2), java.time.Duration.ofMillis(500), false),
+            "parking-operator-leader",
+            "operators",
+            identity,
+            java.time.Duration.ofSeconds(3),
+            java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofMillis(500),
+            false),
         4,
         java.time.Duration.ofMinutes(5),
         "operators",

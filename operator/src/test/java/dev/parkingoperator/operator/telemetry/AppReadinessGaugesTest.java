@@ -17,11 +17,19 @@ class AppReadinessGaugesTest {
     gauges.readiness("shop", "b", true);
     gauges.readiness("shop", "a", true);
 
-    assertThat(registry.get("parking.operator.parkingapp.ready").tags("parkingapp_namespace", "shop", "parkingapp", "a").gauge().value()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("parking.operator.parkingapp.ready")
+                .tags("parkingapp_namespace", "shop", "parkingapp", "a")
+                .gauge()
+                .value())
+        .isEqualTo(1);
 
     gauges.retain(Set.of("shop/b"));
 
-    assertThat(registry.find("parking.operator.parkingapp.ready").tag("parkingapp", "a").gauges()).isEmpty();
-    assertThat(registry.find("parking.operator.parkingapp.ready").tag("parkingapp", "b").gauges()).hasSize(1);
+    assertThat(registry.find("parking.operator.parkingapp.ready").tag("parkingapp", "a").gauges())
+        .isEmpty();
+    assertThat(registry.find("parking.operator.parkingapp.ready").tag("parkingapp", "b").gauges())
+        .hasSize(1);
   }
 }

@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 class ParkingAppValidatorTest {
 
   private static final Secret COMPLETE_SECRET =
-      new SecretBuilder().withNewMetadata().withName("db").endMetadata()
-          .withData(Map.of("url", "eA==", "username", "eA==", "password", "eA==")).build();
+      new SecretBuilder()
+          .withNewMetadata()
+          .withName("db")
+          .endMetadata()
+          .withData(Map.of("url", "eA==", "username", "eA==", "password", "eA=="))
+          .build();
 
   private static List<Problem> validate(Consumer<ParkingApp> change, Optional<Secret> secret) {
     ParkingApp app = Apps.app("ns", "app");
@@ -32,13 +36,15 @@ class ParkingAppValidatorTest {
     assertProblem(change, Optional.empty(), field, message);
   }
 
-  private static void assertProblem(Consumer<ParkingApp> change, Optional<Secret> secret, String field, String message) {
+  private static void assertProblem(
+      Consumer<ParkingApp> change, Optional<Secret> secret, String field, String message) {
     assertThat(validate(change, secret))
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.field()).isEqualTo(field);
-          assertThat(p.message()).contains(message);
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo(field);
+              assertThat(p.message()).contains(message);
+            });
   }
 
   private static MetricsSpec metrics(Integer port, String path, Boolean enabled) {
@@ -81,14 +87,30 @@ class ParkingAppValidatorTest {
   void reportsEachBadField() {
     assertProblem(app -> app.setSpec(null), "spec", "spec is required");
     assertProblem(app -> app.getSpec().setImage(null), "spec.image", "spec.image is required");
-    assertProblem(app -> app.getSpec().setImage("bad image"), "spec.image", "must not contain spaces");
-    assertProblem(app -> app.getSpec().setReplicas(101), "spec.replicas", "between 0 and 100, got 101");
-    assertProblem(app -> app.getSpec().setReplicas(-1), "spec.replicas", "between 0 and 100, got -1");
-    assertProblem(app -> app.getSpec().setPort(70000), "spec.port", "between 1 and 65535, got 70000");
-    assertProblem(app -> app.getSpec().setMetrics(metrics(0, null, null)), "spec.metrics.port", "between 1 and 65535, got 0");
-    assertProblem(app -> app.getSpec().setMetrics(metrics(8080, null, null)), "spec.metrics.port", "must differ from spec.port (both are 8080)");
-    assertProblem(app -> app.getSpec().setMetrics(metrics(null, "metrics", null)), "spec.metrics.path", "must be a path such as /metrics");
-    assertProblem(app -> app.getSpec().setMetrics(metrics(null, "/health/x", null)), "spec.metrics.path", "not / or under /health");
+    assertProblem(
+        app -> app.getSpec().setImage("bad image"), "spec.image", "must not contain spaces");
+    assertProblem(
+        app -> app.getSpec().setReplicas(101), "spec.replicas", "between 0 and 100, got 101");
+    assertProblem(
+        app -> app.getSpec().setReplicas(-1), "spec.replicas", "between 0 and 100, got -1");
+    assertProblem(
+        app -> app.getSpec().setPort(70000), "spec.port", "between 1 and 65535, got 70000");
+    assertProblem(
+        app -> app.getSpec().setMetrics(metrics(0, null, null)),
+        "spec.metrics.port",
+        "between 1 and 65535, got 0");
+    assertProblem(
+        app -> app.getSpec().setMetrics(metrics(8080, null, null)),
+        "spec.metrics.port",
+        "must differ from spec.port (both are 8080)");
+    assertProblem(
+        app -> app.getSpec().setMetrics(metrics(null, "metrics", null)),
+        "spec.metrics.path",
+        "must be a path such as /metrics");
+    assertProblem(
+        app -> app.getSpec().setMetrics(metrics(null, "/health/x", null)),
+        "spec.metrics.path",
+        "not / or under /health");
     assertProblem(
         app -> app.getSpec().setPodAnnotations(Map.of("prometheus.io/scrape", "false")),
         "spec.podAnnotations[prometheus.io/scrape]",
@@ -97,19 +119,34 @@ class ParkingAppValidatorTest {
         app -> app.getSpec().setPodLabels(Map.of("app.kubernetes.io/instance", "other")),
         "spec.podLabels[app.kubernetes.io/instance]",
         "is set by the operator");
-    assertProblem(app -> app.getSpec().setEnv(List.of(new EnvVar("PORT", "1", null))), "spec.env[0].name", "PORT is set by the operator");
     assertProblem(
-        app -> app.getSpec().setEnv(List.of(new EnvVar("A", "1", null), new EnvVar("PARKING_DB_URL", "x", null))),
+        app -> app.getSpec().setEnv(List.of(new EnvVar("PORT", "1", null))),
+        "spec.env[0].name",
+        "PORT is set by the operator");
+    assertProblem(
+        app ->
+            app.getSpec()
+                .setEnv(
+                    List.of(new EnvVar("A", "1", null), new EnvVar("PARKING_DB_URL", "x", null))),
         "spec.env[1].name",
         "PARKING_DB_URL is set by the operator");
-    assertProblem(app -> app.getSpec().setEnv(List.of(new EnvVar(null, "1", null))), "spec.env[0].name", "is required");
+    assertProblem(
+        app -> app.getSpec().setEnv(List.of(new EnvVar(null, "1", null))),
+        "spec.env[0].name",
+        "is required");
     assertProblem(
         app -> app.getSpec().setDatabase(database("missing")),
         "spec.database.secretName",
         "Secret 'missing' does not exist in this namespace");
     assertProblem(
         app -> app.getSpec().setDatabase(database("db")),
-        Optional.of(new SecretBuilder().withNewMetadata().withName("db").endMetadata().withData(Map.of("url", "eA==")).build()),
+        Optional.of(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("db")
+                .endMetadata()
+                .withData(Map.of("url", "eA=="))
+                .build()),
         "spec.database.secretName",
         "lacks the key(s) username, password");
   }

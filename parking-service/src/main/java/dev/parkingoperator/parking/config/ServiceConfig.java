@@ -49,14 +49,19 @@ public record ServiceConfig(
     if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
       throw new ConfigException(
           "PARKING_DB_URL must be a jdbc:postgresql: (or jdbc:h2:) URL, got a URL starting '"
-              + url.substring(0, Math.min(url.length(), 16)) + "'");
+              + url.substring(0, Math.min(url.length(), 16))
+              + "'");
     }
     return new DatabaseSettings(
         url,
         env.optional("PARKING_DB_USERNAME"),
         env.optional("PARKING_DB_PASSWORD"),
         Path.of(env.string("PARKING_DATA_DIR", "./data")),
-        env.integer("PARKING_DB_POOL_SIZE", url == null ? DatabaseSettings.EMBEDDED_POOL_SIZE : DatabaseSettings.EXTERNAL_POOL_SIZE, 1, 200),
+        env.integer(
+            "PARKING_DB_POOL_SIZE",
+            url == null ? DatabaseSettings.EMBEDDED_POOL_SIZE : DatabaseSettings.EXTERNAL_POOL_SIZE,
+            1,
+            200),
         Duration.ofMillis(env.integer("PARKING_DB_TIMEOUT_MS", 2000, 250, 60_000)));
   }
 }

@@ -29,7 +29,8 @@ public final class ConflictException extends RuntimeException {
   }
 
   public static ConflictException lotExists(String lotId) {
-    return new ConflictException(Reason.LOT_EXISTS, "A lot with id '" + lotId + "' already exists.");
+    return new ConflictException(
+        Reason.LOT_EXISTS, "A lot with id '" + lotId + "' already exists.");
   }
 
   public static ConflictException lotFull(String lotId) {
@@ -38,16 +39,19 @@ public final class ConflictException extends RuntimeException {
 
   public static ConflictException alreadyParked(Plate plate, String lotId) {
     return new ConflictException(
-        Reason.ALREADY_PARKED, "Plate " + plate + " already has a parked ticket in lot '" + lotId + "'.");
+        Reason.ALREADY_PARKED,
+        "Plate " + plate + " already has a parked ticket in lot '" + lotId + "'.");
   }
 
   public static ConflictException alreadyExited(java.util.UUID ticketId) {
-    return new ConflictException(Reason.ALREADY_EXITED, "Ticket " + ticketId + " has already exited.");
+    return new ConflictException(
+        Reason.ALREADY_EXITED, "Ticket " + ticketId + " has already exited.");
   }
 
   public static ConflictException lotNotEmpty(String lotId) {
     return new ConflictException(
-        Reason.LOT_NOT_EMPTY, "Lot '" + lotId + "' still has parked cars; it can be deleted once empty.");
+        Reason.LOT_NOT_EMPTY,
+        "Lot '" + lotId + "' still has parked cars; it can be deleted once empty.");
   }
 
   public static ConflictException capacityBelowOccupancy(String lotId, int capacity) {

@@ -87,9 +87,7 @@ public final class ParkingService {
   }
 
   private ParkingStore.TicketInLot find(UUID ticketId) {
-    return store
-        .ticket(ticketId)
-        .orElseThrow(() -> NotFoundException.ticket(ticketId.toString()));
+    return store.ticket(ticketId).orElseThrow(() -> NotFoundException.ticket(ticketId.toString()));
   }
 
   /** Millisecond precision: what every store keeps and what the API shows. */

@@ -5,7 +5,10 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 
-/** The parking API's routes. Matching sets a {@code PathTemplateMatch}, so wrappers see the template. */
+/**
+ * The parking API's routes. Matching sets a {@code PathTemplateMatch}, so wrappers see the
+ * template.
+ */
 public final class ApiRoutes {
 
   private ApiRoutes() {}
@@ -31,7 +34,8 @@ public final class ApiRoutes {
             .post("/api/tickets/{ticketId}/exit", blocking(tickets::exit, codec, writer));
     routes.setFallbackHandler(
         exchange ->
-            writer.write(exchange, ApiError.of(ApiException.routeNotFound(exchange.getRequestPath()))));
+            writer.write(
+                exchange, ApiError.of(ApiException.routeNotFound(exchange.getRequestPath()))));
     routes.setInvalidMethodHandler(
         exchange ->
             writer.write(

@@ -27,7 +27,8 @@ final class EndpointHandler implements HttpHandler {
   private final ResponseWriter writer;
   private final boolean onIoThread;
 
-  private EndpointHandler(Endpoint endpoint, JsonCodec codec, ResponseWriter writer, boolean onIoThread) {
+  private EndpointHandler(
+      Endpoint endpoint, JsonCodec codec, ResponseWriter writer, boolean onIoThread) {
     this.endpoint = endpoint;
     this.codec = codec;
     this.writer = writer;
@@ -62,7 +63,8 @@ final class EndpointHandler implements HttpHandler {
   }
 
   private void bodyFailed(HttpServerExchange exchange, IOException failure) {
-    if (failure instanceof Receiver.RequestToLargeException) { // declared or as received; rest unread
+    if (failure
+        instanceof Receiver.RequestToLargeException) { // declared or as received; rest unread
       exchange.dispatch(() -> run(exchange, ApiRequest.Body.TOO_LARGE));
       return;
     }
@@ -92,7 +94,11 @@ final class EndpointHandler implements HttpHandler {
   private static ApiError errorFor(HttpServerExchange exchange, Exception failure) {
     ApiError error = ApiError.of(failure);
     if (error.status() == 500) {
-      LOG.error("{} {} failed unexpectedly", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
+      LOG.error(
+          "{} {} failed unexpectedly",
+          exchange.getRequestMethod(),
+          exchange.getRequestPath(),
+          failure);
     } else if (error.status() == 503) {
       // An outage answers many requests with 503; DatabaseWatch logs it once, so this is detail.
       LOG.debug(

@@ -17,7 +17,9 @@ final class JsonFields {
     this.object = object;
   }
 
-  /** @param allowed the fields the endpoint understands; any other is rejected, to catch typos */
+  /**
+   * @param allowed the fields the endpoint understands; any other is rejected, to catch typos
+   */
   static JsonFields of(JsonNode body, Set<String> allowed) {
     if (!body.isObject()) {
       throw new InvalidInputException("body", "the body must be a JSON object");

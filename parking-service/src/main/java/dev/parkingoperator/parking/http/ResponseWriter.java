@@ -23,7 +23,9 @@ final class ResponseWriter {
     send(exchange, prepare(exchange, error));
   }
 
-  /** @return the encoded body, or {@code null} when the response has none */
+  /**
+   * @return the encoded body, or {@code null} when the response has none
+   */
   ByteBuffer prepare(HttpServerExchange exchange, ApiResponse response) {
     if (response.location() != null) {
       exchange.getResponseHeaders().put(Headers.LOCATION, response.location());

@@ -46,8 +46,8 @@ public final class ApiServer {
   }
 
   /**
-   * Every answer sent once draining began says {@code Connection: close}, so no client sends a
-   * next request on a connection that is about to close under it.
+   * Every answer sent once draining began says {@code Connection: close}, so no client sends a next
+   * request on a connection that is about to close under it.
    */
   private static HttpHandler closingWhileDraining(
       HttpHandler next, AtomicBoolean draining, LongAdder answeredWhileDraining) {
@@ -65,9 +65,9 @@ public final class ApiServer {
   }
 
   /**
-   * Keeps answering 503 with {@code Connection: close} while clients still send on their
-   * keep-alive connections (up to a second, within the grace period): closing a connection a client
-   * is sending on breaks that request, while an answer tells it to go elsewhere.
+   * Keeps answering 503 with {@code Connection: close} while clients still send on their keep-alive
+   * connections (up to a second, within the grace period): closing a connection a client is sending
+   * on breaks that request, while an answer tells it to go elsewhere.
    */
   private void awaitClientsTold(long deadline) throws InterruptedException {
     long lingerEnd = Math.min(deadline, System.nanoTime() + CLOSE_NOTICE.toNanos());

@@ -62,7 +62,8 @@ public final class ParkingApplication implements AutoCloseable {
     Readiness readiness = new Readiness();
     // The database is the longest step of start-up (file, pool, migrations): it starts first.
     CompletableFuture<Database> opening = openInBackground(config);
-    ServiceTelemetry telemetry = ServiceTelemetry.create(config.telemetry(), !config.database().isEmbedded());
+    ServiceTelemetry telemetry =
+        ServiceTelemetry.create(config.telemetry(), !config.database().isEmbedded());
     SwappableHandler api = new SwappableHandler(ApiRoutes.starting());
     TelemetryServer telemetryServer = null;
     ApiServer apiServer = null;
@@ -81,14 +82,12 @@ public final class ParkingApplication implements AutoCloseable {
     // group commit writes a few pages instead of one random page per ticket.
     JdbcParkingStore store =
         config.database().isPostgres()
-            ? JdbcParkingStore.onPostgres(database.dataSource(), telemetry.writeBatches(), config.database().writeTimeout())
+            ? JdbcParkingStore.onPostgres(
+                database.dataSource(), telemetry.writeBatches(), config.database().writeTimeout())
             : JdbcParkingStore.portable(database.dataSource(), database.afterCommit());
     ParkingService parking =
         new ParkingService(
-            store,
-            clock,
-            telemetry.events(),
-            Generators.timeBasedEpochGenerator()::generate);
+            store, clock, telemetry.events(), Generators.timeBasedEpochGenerator()::generate);
     telemetry.observeLots(parking::lots);
     api.swap(ApiRoutes.create(parking, config.database().isEmbedded()));
     DatabaseWatch watch = DatabaseWatch.start(database, readiness, DATABASE_CHECK_INTERVAL);
@@ -103,15 +102,18 @@ public final class ParkingApplication implements AutoCloseable {
         config.database().describe(),
         telemetry.build().version(),
         Duration.ofNanos(System.nanoTime() - started).toMillis());
-    return new ParkingApplication(config, readiness, telemetryServer, database, store, watch, apiServer);
+    return new ParkingApplication(
+        config, readiness, telemetryServer, database, store, watch, apiServer);
   }
 
   private static Health health(Readiness readiness) {
     return new Health(
         readiness.isReady(),
         Map.of(
-            "phase", readiness.phase().name().toLowerCase(Locale.ROOT),
-            "database", readiness.isDatabaseReachable() ? "reachable" : "unreachable"));
+            "phase",
+            readiness.phase().name().toLowerCase(Locale.ROOT),
+            "database",
+            readiness.isDatabaseReachable() ? "reachable" : "unreachable"));
   }
 
   private static CompletableFuture<Database> openInBackground(ServiceConfig config) {

@@ -3,7 +3,9 @@ package dev.parkingoperator.parking.runtime;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
-/** Hands each request to the current delegate, so a listener can open before its routes are ready. */
+/**
+ * Hands each request to the current delegate, so a listener can open before its routes are ready.
+ */
 final class SwappableHandler implements HttpHandler {
 
   private volatile HttpHandler delegate;

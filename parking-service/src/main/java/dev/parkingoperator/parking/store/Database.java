@@ -3,10 +3,10 @@ package dev.parkingoperator.parking.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -32,11 +32,7 @@ public final class Database implements AutoCloseable {
     }
     HikariDataSource pool = new HikariDataSource(poolConfig(settings));
     try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
       if (!settings.isEmbedded()) {
         return new Database(pool, null, null);
       }
@@ -60,7 +56,8 @@ public final class Database implements AutoCloseable {
     config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
     if (settings.isPostgres()) {
       // A driver property: a socketTimeout in the URL still wins.
-      config.addDataSourceProperty("socketTimeout", Long.toString(settings.socketTimeout().toSeconds()));
+      config.addDataSourceProperty(
+          "socketTimeout", Long.toString(settings.socketTimeout().toSeconds()));
     }
     return config;
   }
@@ -87,7 +84,10 @@ public final class Database implements AutoCloseable {
     return pool;
   }
 
-  /** Waits until the last commit is on disk: group commit on the embedded store, nothing on PostgreSQL (its commit is durable). */
+  /**
+   * Waits until the last commit is on disk: group commit on the embedded store, nothing on
+   * PostgreSQL (its commit is durable).
+   */
   public Runnable afterCommit() {
     return groupCommit == null ? () -> {} : groupCommit::awaitDurable;
   }

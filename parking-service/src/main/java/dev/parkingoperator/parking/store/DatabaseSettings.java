@@ -28,17 +28,19 @@ public record DatabaseSettings(
   public static final int EXTERNAL_POOL_SIZE = 10;
 
   public static DatabaseSettings embedded(Path dataDir) {
-    return new DatabaseSettings(null, null, null, dataDir, EMBEDDED_POOL_SIZE, Duration.ofSeconds(2));
+    return new DatabaseSettings(
+        null, null, null, dataDir, EMBEDDED_POOL_SIZE, Duration.ofSeconds(2));
   }
 
   public static DatabaseSettings external(String url, String username, String password) {
-    return new DatabaseSettings(url, username, password, null, EXTERNAL_POOL_SIZE, Duration.ofSeconds(2));
+    return new DatabaseSettings(
+        url, username, password, null, EXTERNAL_POOL_SIZE, Duration.ofSeconds(2));
   }
 
   /**
-   * How long a request waits for a write queued behind others (PostgreSQL's batched ticket
-   * writes): its own wait for a connection and a few batches before it; past that the database
-   * hangs rather than being slow, and the request fails with 503.
+   * How long a request waits for a write queued behind others (PostgreSQL's batched ticket writes):
+   * its own wait for a connection and a few batches before it; past that the database hangs rather
+   * than being slow, and the request fails with 503.
    */
   public Duration writeTimeout() {
     return connectTimeout.multipliedBy(5);
@@ -48,8 +50,8 @@ public record DatabaseSettings(
    * How long a statement on PostgreSQL may wait for the server's answer before its connection is
    * given up (pgjdbc's socketTimeout, unless the URL sets its own): a server that hangs without
    * closing connections would otherwise hold a thread forever, the ticket writer among them.
-   * Shorter than {@link #writeTimeout()}, so the writer is free again, and has answered its
-   * callers with 503, before they would give up on it.
+   * Shorter than {@link #writeTimeout()}, so the writer is free again, and has answered its callers
+   * with 503, before they would give up on it.
    */
   public Duration socketTimeout() {
     return connectTimeout.multipliedBy(3);
@@ -65,18 +67,22 @@ public record DatabaseSettings(
 
   /**
    * The JDBC URL to connect to. On the embedded store, writes reach the file through group commit
-   * (GroupCommit) before a request is answered, so a killed process loses nothing acknowledged;
-   * the file is forced to disk every second (DiskSync), which makes H2's shorter retention safe.
+   * (GroupCommit) before a request is answered, so a killed process loses nothing acknowledged; the
+   * file is forced to disk every second (DiskSync), which makes H2's shorter retention safe.
    */
   public String jdbcUrl() {
     if (!isEmbedded()) {
       return url;
     }
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("parking")
-        + ";RETENTION_TIME=" + DiskSync.RETENTION.toMillis();
+    return "jdbc:h2:file:"
+        + dataDir.toAbsolutePath().resolve("parking")
+        + ";RETENTION_TIME="
+        + DiskSync.RETENTION.toMillis();
   }
 
-  /** Safe to log: the embedded path, or the external URL without its query (which may hold secrets). */
+  /**
+   * Safe to log: the embedded path, or the external URL without its query (which may hold secrets).
+   */
   public String describe() {
     if (isEmbedded()) {
       return "embedded H2 in " + dataDir.toAbsolutePath();

@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Forces the embedded store's file to disk at a fixed interval ({@code CHECKPOINT SYNC}). Group
  * commit puts each commit in the file without an fsync (one per group commit costs 10 % of the
- * write rate); this bounds what a power loss can take to about one interval of answered writes,
- * and it is what lets H2 reuse a dead chunk's space after {@link #RETENTION} rather than its
- * default 45 s: by then the chunk that replaced it is on disk.
+ * write rate); this bounds what a power loss can take to about one interval of answered writes, and
+ * it is what lets H2 reuse a dead chunk's space after {@link #RETENTION} rather than its default 45
+ * s: by then the chunk that replaced it is on disk.
  */
 final class DiskSync implements AutoCloseable {
 
   static final Duration INTERVAL = Duration.ofSeconds(1);
+
   /** How long H2 keeps a dead chunk before reusing its space: several sync intervals. */
   static final Duration RETENTION = INTERVAL.multipliedBy(5);
 
@@ -57,7 +58,10 @@ final class DiskSync implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       if (!failing) {
         failing = true;
-        LOG.warn("cannot sync the embedded store to disk, retrying every {} ms: {}", interval.toMillis(), e.getMessage());
+        LOG.warn(
+            "cannot sync the embedded store to disk, retrying every {} ms: {}",
+            interval.toMillis(),
+            e.getMessage());
       }
     }
   }

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for the embedded store: a committed write waits until a CHECKPOINT has written it
- * to the file, and one CHECKPOINT covers every commit made before it started. Durable against
- * kill -9 like a write per commit, at a fraction of the writes under concurrency.
+ * Group commit for the embedded store: a committed write waits until a CHECKPOINT has written it to
+ * the file, and one CHECKPOINT covers every commit made before it started. Durable against kill -9
+ * like a write per commit, at a fraction of the writes under concurrency.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -46,13 +46,15 @@ final class GroupCommit implements AutoCloseable {
       long nanos = WAIT_NANOS;
       while (flushed < ticket) {
         if (nanos <= 0 || closed) {
-          throw new StoreUnavailableException("the embedded store did not write the commit to disk", null);
+          throw new StoreUnavailableException(
+              "the embedded store did not write the commit to disk", null);
         }
         nanos = flushedChanged.awaitNanos(nanos);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("interrupted while waiting for the commit to reach disk", e);
+      throw new StoreUnavailableException(
+          "interrupted while waiting for the commit to reach disk", e);
     } finally {
       lock.unlock();
     }
@@ -87,7 +89,8 @@ final class GroupCommit implements AutoCloseable {
 
   /** Every commit made before this call is in the file when it returns true. */
   private boolean checkpoint() {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute("CHECKPOINT");
       return true;
     } catch (SQLException e) {

@@ -48,9 +48,11 @@ public final class JdbcParkingStore implements ParkingStore, AutoCloseable {
    * @param batches told of each batch of ticket writes (telemetry)
    * @param writeTimeout how long a request waits for its ticket write before failing with 503
    */
-  public static JdbcParkingStore onPostgres(DataSource dataSource, WriteBatchListener batches, Duration writeTimeout) {
+  public static JdbcParkingStore onPostgres(
+      DataSource dataSource, WriteBatchListener batches, Duration writeTimeout) {
     Transactions transactions = new Transactions(dataSource, () -> {});
-    return new JdbcParkingStore(transactions, new PostgresTicketWrites(transactions, batches, writeTimeout));
+    return new JdbcParkingStore(
+        transactions, new PostgresTicketWrites(transactions, batches, writeTimeout));
   }
 
   /**
@@ -90,7 +92,8 @@ public final class JdbcParkingStore implements ParkingStore, AutoCloseable {
     return transactions.read(
         connection -> {
           try (PreparedStatement query =
-                  connection.prepareStatement("SELECT " + StoreRows.LOT_COLUMNS + " FROM lots ORDER BY id");
+                  connection.prepareStatement(
+                      "SELECT " + StoreRows.LOT_COLUMNS + " FROM lots ORDER BY id");
               ResultSet rows = query.executeQuery()) {
             List<Lot> lots = new ArrayList<>();
             while (rows.next()) {
@@ -130,7 +133,9 @@ public final class JdbcParkingStore implements ParkingStore, AutoCloseable {
   public void deleteLot(String lotId) {
     transactions.inTransaction(
         connection -> {
-          if (StoreRows.executeForLot(connection, "DELETE FROM lots WHERE id = ? AND occupied = 0", lotId) == 0) {
+          if (StoreRows.executeForLot(
+                  connection, "DELETE FROM lots WHERE id = ? AND occupied = 0", lotId)
+              == 0) {
             StoreRows.findLot(connection, lotId).orElseThrow(() -> NotFoundException.lot(lotId));
             throw ConflictException.lotNotEmpty(lotId);
           }

@@ -38,13 +38,14 @@ final class PostgresTicketWrites implements TicketWrites {
   static final Duration LOT_LOCK_TIMEOUT = Duration.ofMillis(500);
 
   private static final String LOCK_NOT_AVAILABLE = "55P03";
-  private static final String LIMIT_LOCK_WAIT = "SET LOCAL lock_timeout = " + LOT_LOCK_TIMEOUT.toMillis();
-  private static final String LOCK_LOTS = "SELECT id FROM lots WHERE id = ANY (?) ORDER BY id FOR UPDATE";
+  private static final String LIMIT_LOCK_WAIT =
+      "SET LOCAL lock_timeout = " + LOT_LOCK_TIMEOUT.toMillis();
+  private static final String LOCK_LOTS =
+      "SELECT id FROM lots WHERE id = ANY (?) ORDER BY id FOR UPDATE";
   private static final String TAKE_SPACE_AND_PARK =
-      "WITH space AS ("
-          + "UPDATE lots SET occupied = occupied + 1 WHERE id = ? AND occupied < capacity RETURNING id)"
-          + " INSERT INTO tickets (ticket_id, lot_id, plate, parked_plate, entered_at)"
-          + " SELECT ?, id, ?, ?, ? FROM space";
+      "WITH space AS (UPDATE lots SET occupied = occupied + 1 WHERE id = ? AND occupied < capacity"
+          + " RETURNING id) INSERT INTO tickets (ticket_id, lot_id, plate, parked_plate,"
+          + " entered_at) SELECT ?, id, ?, ?, ? FROM space";
   private static final String CLOSE_AND_FREE_SPACE =
       "WITH closed AS ("
           + "UPDATE tickets SET exited_at = ?, fee_cents = ?, parked_plate = NULL"
@@ -58,7 +59,8 @@ final class PostgresTicketWrites implements TicketWrites {
    * @param batches told of each batch's size and duration
    * @param answerTimeout how long a request waits for its write's batch before failing with 503
    */
-  PostgresTicketWrites(Transactions transactions, WriteBatchListener batches, Duration answerTimeout) {
+  PostgresTicketWrites(
+      Transactions transactions, WriteBatchListener batches, Duration answerTimeout) {
     this.transactions = transactions;
     this.batcher = new WriteBatcher("ticket-writes", this::runBatch, batches, answerTimeout);
   }
@@ -86,7 +88,9 @@ final class PostgresTicketWrites implements TicketWrites {
       return outcome;
     }
     try {
-      return transactions.inTransactionOrSqlError(connection -> inOneTransaction(connection, List.of(write))).get(0);
+      return transactions
+          .inTransactionOrSqlError(connection -> inOneTransaction(connection, List.of(write)))
+          .get(0);
     } catch (SQLException e) {
       throw explain(write, e);
     }
@@ -97,7 +101,10 @@ final class PostgresTicketWrites implements TicketWrites {
     batcher.close();
   }
 
-  /** Runs one batch and answers its writes: the batcher's runner, and a way for tests to choose a batch. */
+  /**
+   * Runs one batch and answers its writes: the batcher's runner, and a way for tests to choose a
+   * batch.
+   */
   void runBatch(List<Pending> batch) {
     List<Outcome> outcomes;
     try {
@@ -115,7 +122,8 @@ final class PostgresTicketWrites implements TicketWrites {
       } else if (batch.size() > 1 && StoreErrors.isRuleViolation(e)) {
         batch.forEach(pending -> runBatch(List.of(pending)));
       } else {
-        batch.forEach(pending -> pending.outcome().completeExceptionally(explain(pending.write(), e)));
+        batch.forEach(
+            pending -> pending.outcome().completeExceptionally(explain(pending.write(), e)));
       }
       return;
     }
@@ -125,7 +133,8 @@ final class PostgresTicketWrites implements TicketWrites {
   }
 
   /** Runs the writes in the open transaction; returns their outcomes in the same order. */
-  private static List<Outcome> inOneTransaction(Connection connection, List<TicketWrite> writes) throws SQLException {
+  private static List<Outcome> inOneTransaction(Connection connection, List<TicketWrite> writes)
+      throws SQLException {
     lockLots(connection, writes);
     List<Outcome> outcomes = new ArrayList<>(writes.size());
     try (PreparedStatement exits = connection.prepareStatement(CLOSE_AND_FREE_SPACE);
@@ -151,7 +160,8 @@ final class PostgresTicketWrites implements TicketWrites {
     return outcomes;
   }
 
-  private static void lockLots(Connection connection, List<TicketWrite> writes) throws SQLException {
+  private static void lockLots(Connection connection, List<TicketWrite> writes)
+      throws SQLException {
     Object[] lotIds = writes.stream().map(TicketWrite::lotId).distinct().toArray();
     try (PreparedStatement lock = connection.prepareStatement(LOCK_LOTS)) {
       lock.setArray(1, connection.createArrayOf("varchar", lotIds));

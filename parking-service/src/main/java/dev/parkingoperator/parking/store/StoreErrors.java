@@ -38,7 +38,8 @@ final class StoreErrors {
         return new StoreUnavailableException("database connection failed", e);
       }
     }
-    return new IllegalStateException("database error " + e.getSQLState() + ": " + e.getMessage(), e);
+    return new IllegalStateException(
+        "database error " + e.getSQLState() + ": " + e.getMessage(), e);
   }
 
   /** SQL state class 08 is a connection exception; PostgreSQL's 57P0x are shutdowns. */

@@ -89,8 +89,8 @@ final class StoreRows {
   }
 
   /**
-   * Runs a statement that closes a ticket, binding exit time, fee and ticket id as parameters
-   * 1–3; returns the rows it changed.
+   * Runs a statement that closes a ticket, binding exit time, fee and ticket id as parameters 1–3;
+   * returns the rows it changed.
    */
   static int exit(PreparedStatement statement, Ticket parked, Instant exitedAt, long feeCents)
       throws SQLException {
@@ -117,7 +117,8 @@ final class StoreRows {
 
   /** A lot from a row in the order of {@link #LOT_COLUMNS}. */
   static Lot lot(ResultSet rows) throws SQLException {
-    LotDefinition definition = new LotDefinition(rows.getString(2), rows.getInt(3), tariff(rows, 4));
+    LotDefinition definition =
+        new LotDefinition(rows.getString(2), rows.getInt(3), tariff(rows, 4));
     return new Lot(rows.getString(1), definition, rows.getInt(7));
   }
 

@@ -6,9 +6,9 @@ import dev.parkingoperator.parking.domain.Ticket;
 import java.time.Instant;
 
 /**
- * The two writes that change a lot's occupancy with a ticket, atomically: every one of them
- * queues on the lot's row, so how long each holds that row bounds the entries and exits one lot
- * can take per second.
+ * The two writes that change a lot's occupancy with a ticket, atomically: every one of them queues
+ * on the lot's row, so how long each holds that row bounds the entries and exits one lot can take
+ * per second.
  */
 interface TicketWrites extends AutoCloseable {
 

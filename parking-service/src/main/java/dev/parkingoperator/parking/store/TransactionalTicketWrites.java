@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * Ticket writes that both H2 and PostgreSQL run: a conditional UPDATE of the lot's row, then the
- * ticket, in one transaction. The row stays locked from the UPDATE through the second statement
- * and the commit; on the embedded store those are in-process calls, so that costs little.
+ * ticket, in one transaction. The row stays locked from the UPDATE through the second statement and
+ * the commit; on the embedded store those are in-process calls, so that costs little.
  */
 final class TransactionalTicketWrites implements TicketWrites {
 

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Runs work in one transaction on a pooled connection: commit on return, roll back on any throw. */
+/**
+ * Runs work in one transaction on a pooled connection: commit on return, roll back on any throw.
+ */
 final class Transactions {
 
   /** Work that needs a connection. */
@@ -16,7 +18,9 @@ final class Transactions {
   private final DataSource dataSource;
   private final Runnable afterCommit;
 
-  /** @param afterCommit waits until a commit is durable (group commit), or does nothing */
+  /**
+   * @param afterCommit waits until a commit is durable (group commit), or does nothing
+   */
   Transactions(DataSource dataSource, Runnable afterCommit) {
     this.dataSource = dataSource;
     this.afterCommit = afterCommit;
@@ -33,7 +37,10 @@ final class Transactions {
     return result;
   }
 
-  /** Like {@link #inTransaction} without the wait for durability, and with the database's error as it came. */
+  /**
+   * Like {@link #inTransaction} without the wait for durability, and with the database's error as
+   * it came.
+   */
   <T> T inTransactionOrSqlError(Work<T> work) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);

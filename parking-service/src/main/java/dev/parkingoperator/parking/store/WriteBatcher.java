@@ -55,7 +55,8 @@ final class WriteBatcher implements AutoCloseable {
    * @param listener told of each batch's size and duration
    * @param answerTimeout how long a caller waits before giving up with 503
    */
-  WriteBatcher(String threadName, BatchRunner runner, WriteBatchListener listener, Duration answerTimeout) {
+  WriteBatcher(
+      String threadName, BatchRunner runner, WriteBatchListener listener, Duration answerTimeout) {
     this.runner = runner;
     this.listener = listener;
     this.answerTimeout = answerTimeout;
@@ -74,10 +75,15 @@ final class WriteBatcher implements AutoCloseable {
     try {
       return pending.outcome().get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
       throw new StoreUnavailableException(
-          "the database did not answer the write within " + answerTimeout.toSeconds() + " s; it may still be applied", e);
+          "the database did not answer the write within "
+              + answerTimeout.toSeconds()
+              + " s; it may still be applied",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for the database", e);
@@ -115,10 +121,14 @@ final class WriteBatcher implements AutoCloseable {
     }
     for (Pending pending : batch) {
       if (!pending.outcome().isDone()) {
-        pending.outcome().completeExceptionally(new IllegalStateException("the write batch left this write unanswered"));
+        pending
+            .outcome()
+            .completeExceptionally(
+                new IllegalStateException("the write batch left this write unanswered"));
       }
       if (failureOf(pending) instanceof StoreUnavailableException unavailable) {
-        // The writes queued meanwhile would wait for the same outage: they fail now, not one by one.
+        // The writes queued meanwhile would wait for the same outage: they fail now, not one by
+        // one.
         failQueued(unavailable);
         return;
       }

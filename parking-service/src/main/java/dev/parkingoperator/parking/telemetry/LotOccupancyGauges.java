@@ -31,13 +31,18 @@ public final class LotOccupancyGauges implements Runnable {
   /** The latest numbers of one lot, read by its two gauges. */
   private record Spaces(AtomicInteger occupied, AtomicInteger capacity) {}
 
-  public LotOccupancyGauges(Supplier<List<Lot>> lots, ParkingMetrics counters, MeterRegistry registry) {
+  public LotOccupancyGauges(
+      Supplier<List<Lot>> lots, ParkingMetrics counters, MeterRegistry registry) {
     this.lots = lots;
     this.counters = counters;
     this.occupiedGauge =
-        MultiGauge.builder("parking.spaces.occupied").description("Spaces taken in a lot").register(registry);
+        MultiGauge.builder("parking.spaces.occupied")
+            .description("Spaces taken in a lot")
+            .register(registry);
     this.capacityGauge =
-        MultiGauge.builder("parking.spaces.capacity").description("Spaces a lot has in all").register(registry);
+        MultiGauge.builder("parking.spaces.capacity")
+            .description("Spaces a lot has in all")
+            .register(registry);
   }
 
   /** Refreshes the gauges; keeps the last values when the store cannot be read right now. */
@@ -72,7 +77,11 @@ public final class LotOccupancyGauges implements Runnable {
   private List<MultiGauge.Row<?>> rows(java.util.function.Function<Spaces, AtomicInteger> number) {
     return spaces.entrySet().stream()
         .<MultiGauge.Row<?>>map(
-            lot -> MultiGauge.Row.of(Tags.of(ParkingMetrics.LOT, lot.getKey()), number.apply(lot.getValue()), AtomicInteger::get))
+            lot ->
+                MultiGauge.Row.of(
+                    Tags.of(ParkingMetrics.LOT, lot.getKey()),
+                    number.apply(lot.getValue()),
+                    AtomicInteger::get))
         .toList();
   }
 }

@@ -27,9 +27,15 @@ public final class ParkingMetrics implements ParkingEvents {
     Duration.ofDays(2), Duration.ofDays(7)
   };
   private static final ConflictException.Reason[] REASONS = ConflictException.Reason.values();
+
   /** The meters made here; the occupancy gauges belong to LotOccupancyGauges. */
   private static final Set<String> OWNED =
-      Set.of("parking.entries", "parking.exits", "parking.fees.collected", "parking.stay.duration", "parking.entries.rejected");
+      Set.of(
+          "parking.entries",
+          "parking.exits",
+          "parking.fees.collected",
+          "parking.stay.duration",
+          "parking.entries.rejected");
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, LotMeters> lots = new ConcurrentHashMap<>();
@@ -77,7 +83,9 @@ public final class ParkingMetrics implements ParkingEvents {
     }
   }
 
-  /** A plain get first: computeIfAbsent would allocate its bound constructor reference every call. */
+  /**
+   * A plain get first: computeIfAbsent would allocate its bound constructor reference every call.
+   */
   private LotMeters meters(String lotId) {
     LotMeters meters = lots.get(lotId);
     return meters != null ? meters : lots.computeIfAbsent(lotId, LotMeters::new);

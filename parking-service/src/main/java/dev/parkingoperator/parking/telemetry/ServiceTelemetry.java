@@ -32,7 +32,8 @@ public final class ServiceTelemetry {
   private final ParkingEvents events;
   private Runnable beforeScrape = () -> {};
 
-  private ServiceTelemetry(TelemetryConfig config, BuildInfo build, PrometheusMeterRegistry registry) {
+  private ServiceTelemetry(
+      TelemetryConfig config, BuildInfo build, PrometheusMeterRegistry registry) {
     this.config = config;
     this.build = build;
     this.registry = registry;
@@ -49,15 +50,19 @@ public final class ServiceTelemetry {
     PrometheusMeterRegistry registry =
         config.metricsEnabled()
             ? MeterRegistries.prometheus(
-                config.application(), "parking", build, poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS)
+                config.application(),
+                "parking",
+                build,
+                poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS)
             : null;
     return new ServiceTelemetry(config, build, registry);
   }
 
   private static final MeterFilter PER_BORROW_POOL_TIMERS =
       MeterFilter.deny(
-          id -> id.getName().equals("hikaricp.connections.acquire")
-              || id.getName().equals("hikaricp.connections.usage"));
+          id ->
+              id.getName().equals("hikaricp.connections.acquire")
+                  || id.getName().equals("hikaricp.connections.usage"));
 
   /** What the domain tells about entries, exits and lots. */
   public ParkingEvents events() {
@@ -70,7 +75,9 @@ public final class ServiceTelemetry {
   }
 
   /** Wraps the API once, so every request is measured without a metrics call in any handler. */
-  /** Measures the store's batches of ticket writes (PostgreSQL), or nothing when metrics are off. */
+  /**
+   * Measures the store's batches of ticket writes (PostgreSQL), or nothing when metrics are off.
+   */
   public WriteBatchListener writeBatches() {
     return registry == null ? WriteBatchListener.NONE : new WriteBatchMetrics(registry);
   }
@@ -87,7 +94,8 @@ public final class ServiceTelemetry {
   }
 
   public TelemetryServer start(Health.Check readiness) {
-    return TelemetryServer.start(config, "Parking service", build, registry, readiness, () -> beforeScrape.run());
+    return TelemetryServer.start(
+        config, "Parking service", build, registry, readiness, () -> beforeScrape.run());
   }
 
   public BuildInfo build() {

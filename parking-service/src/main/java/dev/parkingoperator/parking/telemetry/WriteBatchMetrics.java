@@ -20,11 +20,14 @@ final class WriteBatchMetrics implements WriteBatchListener {
   WriteBatchMetrics(MeterRegistry registry) {
     this.batches =
         Timer.builder("parking.store.write.batches")
-            .description("Batches of ticket writes run in one transaction, and how long each took with its commit")
+            .description(
+                "Batches of ticket writes run in one transaction, and how long each took with its"
+                    + " commit")
             .register(registry);
     this.writes =
         Counter.builder("parking.store.batched.writes")
-            .description("Ticket writes run in batches; over the batches' count, the mean batch size")
+            .description(
+                "Ticket writes run in batches; over the batches' count, the mean batch size")
             .register(registry);
   }
 

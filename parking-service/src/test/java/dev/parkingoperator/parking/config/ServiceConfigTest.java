@@ -64,15 +64,17 @@ class ServiceConfigTest {
   @CsvSource(
       delimiter = '|',
       value = {
-    "PORT| abc| PORT must be an integer from 1 to 65535, got 'abc'",
-    "PORT| 0| PORT must be an integer from 1 to 65535, got '0'",
-    "PORT| 70000| PORT must be an integer from 1 to 65535, got '70000'",
-    "HTTP_BIND| localhost| HTTP_BIND must be an IP address, got 'localhost'",
-    "SHUTDOWN_GRACE_SECONDS| -1| SHUTDOWN_GRACE_SECONDS must be an integer from 0 to 3600, got '-1'",
-    "PARKING_DB_POOL_SIZE| 0| PARKING_DB_POOL_SIZE must be an integer from 1 to 200, got '0'",
-    "LOG_LEVEL| loud| LOG_LEVEL must be one of debug, error, info, trace, warn, got 'loud'",
-    "PARKING_DB_URL| jdbc:mysql://x/y| PARKING_DB_URL must be a jdbc:postgresql: (or jdbc:h2:) URL",
-  })
+        "PORT| abc| PORT must be an integer from 1 to 65535, got 'abc'",
+        "PORT| 0| PORT must be an integer from 1 to 65535, got '0'",
+        "PORT| 70000| PORT must be an integer from 1 to 65535, got '70000'",
+        "HTTP_BIND| localhost| HTTP_BIND must be an IP address, got 'localhost'",
+        "SHUTDOWN_GRACE_SECONDS| -1| SHUTDOWN_GRACE_SECONDS must be an integer from 0 to 3600, got"
+            + " '-1'",
+        "PARKING_DB_POOL_SIZE| 0| PARKING_DB_POOL_SIZE must be an integer from 1 to 200, got '0'",
+        "LOG_LEVEL| loud| LOG_LEVEL must be one of debug, error, info, trace, warn, got 'loud'",
+        "PARKING_DB_URL| jdbc:mysql://x/y| PARKING_DB_URL must be a jdbc:postgresql: (or jdbc:h2:)"
+            + " URL",
+      })
   void aBadValueNamesItsVariable(String variable, String value, String message) {
     assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of(variable, value)))
         .isInstanceOf(ConfigException.class)

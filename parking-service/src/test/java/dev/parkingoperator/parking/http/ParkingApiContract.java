@@ -117,17 +117,26 @@ abstract class ParkingApiContract {
         "{\"id\":\"Bad_Id\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1}|id must be 1..63",
         "{\"id\":7,\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1}|id must be a string",
         "{\"id\":\"v1\",\"capacity\":1,\"hourlyRateCents\":1}|name is required",
-        "{\"id\":\"v1\",\"name\":\" \",\"capacity\":1,\"hourlyRateCents\":1}|name must not be blank",
+        "{\"id\":\"v1\",\"name\":\" \",\"capacity\":1,\"hourlyRateCents\":1}|name must not be"
+            + " blank",
         "{\"id\":\"v1\",\"name\":\"A\",\"hourlyRateCents\":1}|capacity is required",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":0,\"hourlyRateCents\":1}|capacity must be between 1 and 100000, got 0",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":100001,\"hourlyRateCents\":1}|capacity must be between 1 and 100000",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1.5,\"hourlyRateCents\":1}|capacity must be an integer",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":\"3\",\"hourlyRateCents\":1}|capacity must be an integer",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":0,\"hourlyRateCents\":1}|capacity must be"
+            + " between 1 and 100000, got 0",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":100001,\"hourlyRateCents\":1}|capacity must be"
+            + " between 1 and 100000",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1.5,\"hourlyRateCents\":1}|capacity must be an"
+            + " integer",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":\"3\",\"hourlyRateCents\":1}|capacity must be"
+            + " an integer",
         "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1}|hourlyRateCents is required",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":-1}|hourlyRateCents must be between 0",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1,\"dailyMaxCents\":-5}|dailyMaxCents must be between 0",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1,\"graceMinutes\":true}|graceMinutes must be an integer",
-        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1,\"colour\":\"red\"}|unknown field 'colour'",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":-1}|hourlyRateCents must"
+            + " be between 0",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1,\"dailyMaxCents\":-5}|dailyMaxCents"
+            + " must be between 0",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1,\"graceMinutes\":true}|graceMinutes"
+            + " must be an integer",
+        "{\"id\":\"v1\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1,\"colour\":\"red\"}|unknown"
+            + " field 'colour'",
         "[1,2]|the body must be a JSON object",
       })
   void refusesABadLotNamingTheField(String body, String message) {
@@ -150,7 +159,9 @@ abstract class ParkingApiContract {
   @Test
   void refusesDuplicateKeys() {
     Reply reply =
-        api.post("/api/lots", "{\"id\":\"dup\",\"id\":\"dup2\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1}");
+        api.post(
+            "/api/lots",
+            "{\"id\":\"dup\",\"id\":\"dup2\",\"name\":\"A\",\"capacity\":1,\"hourlyRateCents\":1}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.error()).isEqualTo("malformed_json");
@@ -197,7 +208,9 @@ abstract class ParkingApiContract {
         api.send(
             HttpRequest.newBuilder(api.uri("/api/lots"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body))));
 
     assertThat(reply.status()).isEqualTo(413);
     assertThat(reply.error()).isEqualTo("payload_too_large");
@@ -285,7 +298,9 @@ abstract class ParkingApiContract {
     assertThat(api.post("/api/tickets/" + ticket + "/exit", "").status()).isEqualTo(200);
     assertThat(api.delete("/api/lots/" + id).status()).isEqualTo(204);
     assertThat(api.get("/api/lots/" + id).status()).isEqualTo(404);
-    assertThat(api.get("/api/tickets/" + ticket).status()).as("its tickets went with it").isEqualTo(404);
+    assertThat(api.get("/api/tickets/" + ticket).status())
+        .as("its tickets went with it")
+        .isEqualTo(404);
   }
 
   @Test

@@ -27,12 +27,15 @@ class DatabaseOutageTest {
     try (TcpProxy proxy = new TcpProxy(5432)) {
       DatabaseSettings throughProxy =
           DatabaseSettings.external(
-              schema.url().replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()), schema.username(), null);
+              schema.url().replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()),
+              schema.username(),
+              null);
       try (RunningService service = RunningService.start(throughProxy, Clock.systemUTC())) {
         ApiClient api = service.client();
         ApiClient telemetry = service.telemetry();
         assertThat(api.post("/api/lots", lotJson("outage", 5)).status()).isEqualTo(201);
-        String ticket = api.post("/api/lots/outage/entries", plateJson("O1")).json().get("ticketId").asText();
+        String ticket =
+            api.post("/api/lots/outage/entries", plateJson("O1")).json().get("ticketId").asText();
 
         proxy.cut();
 
@@ -41,18 +44,23 @@ class DatabaseOutageTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(during.status()).isEqualTo(503);
         assertThat(during.error()).isEqualTo("unavailable");
-        assertThat(took).as("bounded by the pool's connection timeout").isLessThan(Duration.ofSeconds(5));
+        assertThat(took)
+            .as("bounded by the pool's connection timeout")
+            .isLessThan(Duration.ofSeconds(5));
 
         started = System.nanoTime();
         Reply entryDuring = api.post("/api/lots/outage/entries", plateJson("O2"));
         took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(entryDuring.status()).isEqualTo(503);
         assertThat(entryDuring.error()).isEqualTo("unavailable");
-        assertThat(took).as("a queued write too is bounded by the connection timeout").isLessThan(Duration.ofSeconds(5));
+        assertThat(took)
+            .as("a queued write too is bounded by the connection timeout")
+            .isLessThan(Duration.ofSeconds(5));
         await("readiness DOWN")
             .atMost(Duration.ofSeconds(15))
             .until(() -> telemetry.getText("/health/ready").statusCode() == 503);
-        assertThat(telemetry.getText("/health/ready").body()).contains("\"database\":\"unreachable\"");
+        assertThat(telemetry.getText("/health/ready").body())
+            .contains("\"database\":\"unreachable\"");
 
         proxy.restore();
 

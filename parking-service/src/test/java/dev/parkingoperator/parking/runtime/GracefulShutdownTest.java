@@ -33,7 +33,9 @@ class GracefulShutdownTest {
         OutputStream out = socket.getOutputStream();
         out.write(
             ("POST /api/lots HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n")
+                    + "Content-Length: "
+                    + body.length
+                    + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, 10); // the request is now in flight, its body half sent
         out.flush();

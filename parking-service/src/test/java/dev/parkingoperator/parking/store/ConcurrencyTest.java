@@ -37,7 +37,8 @@ class ConcurrencyTest {
 
   @Test
   void embeddedStoreHoldsTheRules() throws Exception {
-    try (RunningService service = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
+    try (RunningService service =
+        RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
       assertRulesHold(List.of(service.client()));
     }
   }
@@ -69,23 +70,41 @@ class ConcurrencyTest {
 
     Map<Integer, Long> entries =
         statusCounts(
-            inParallel(i -> instances.get(i % instances.size()).post("/api/lots/race/entries", plateJson("CAR" + i))));
-    assertThat(entries).containsExactlyInAnyOrderEntriesOf(Map.of(201, (long) CAPACITY, 409, (long) ATTEMPTS - CAPACITY));
+            inParallel(
+                i ->
+                    instances
+                        .get(i % instances.size())
+                        .post("/api/lots/race/entries", plateJson("CAR" + i))));
+    assertThat(entries)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(201, (long) CAPACITY, 409, (long) ATTEMPTS - CAPACITY));
     assertThat(any.get("/api/lots/race").json().get("occupied").asInt()).isEqualTo(CAPACITY);
 
     any.post("/api/lots", lotJson("same-plate", CAPACITY));
     Map<Integer, Long> samePlate =
         statusCounts(
-            inParallel(i -> instances.get(i % instances.size()).post("/api/lots/same-plate/entries", plateJson("ONE1"))));
-    assertThat(samePlate).containsExactlyInAnyOrderEntriesOf(Map.of(201, 1L, 409, (long) ATTEMPTS - 1));
+            inParallel(
+                i ->
+                    instances
+                        .get(i % instances.size())
+                        .post("/api/lots/same-plate/entries", plateJson("ONE1"))));
+    assertThat(samePlate)
+        .containsExactlyInAnyOrderEntriesOf(Map.of(201, 1L, 409, (long) ATTEMPTS - 1));
     assertThat(any.get("/api/lots/same-plate").json().get("occupied").asInt()).isEqualTo(1);
 
     any.post("/api/lots", lotJson("exit-race", 1));
     String ticket =
-        any.post("/api/lots/exit-race/entries", plateJson("LEAVER")).json().get("ticketId").asText();
+        any.post("/api/lots/exit-race/entries", plateJson("LEAVER"))
+            .json()
+            .get("ticketId")
+            .asText();
     Map<Integer, Long> exits =
         statusCounts(
-            inParallel(i -> instances.get(i % instances.size()).post("/api/tickets/" + ticket + "/exit", "")));
+            inParallel(
+                i ->
+                    instances
+                        .get(i % instances.size())
+                        .post("/api/tickets/" + ticket + "/exit", "")));
     assertThat(exits).containsExactlyInAnyOrderEntriesOf(Map.of(200, 1L, 409, (long) ATTEMPTS - 1));
     assertThat(any.get("/api/lots/exit-race").json().get("occupied").asInt()).isZero();
 
@@ -96,13 +115,18 @@ class ConcurrencyTest {
    * Entries, exits and lot changes on one lot at once: each write locks rows in its own order, so a
    * deadlock (500) or a lost update would show here; every space is accounted for afterwards.
    */
-  private static void assertEntriesExitsAndLotChangesInterleave(List<ApiClient> instances) throws Exception {
+  private static void assertEntriesExitsAndLotChangesInterleave(List<ApiClient> instances)
+      throws Exception {
     ApiClient any = instances.get(0);
     int capacity = 30;
     any.post("/api/lots", lotJson("mixed", capacity));
     List<String> parked = new ArrayList<>();
     for (int i = 0; i < ATTEMPTS / 3; i++) {
-      parked.add(any.post("/api/lots/mixed/entries", plateJson("OLD" + i)).json().get("ticketId").asText());
+      parked.add(
+          any.post("/api/lots/mixed/entries", plateJson("OLD" + i))
+              .json()
+              .get("ticketId")
+              .asText());
     }
     List<Reply> replies =
         inParallel(

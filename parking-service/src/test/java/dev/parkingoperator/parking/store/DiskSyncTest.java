@@ -54,7 +54,8 @@ class DiskSyncTest {
         Statement statement = connection.createStatement();
         ResultSet setting =
             statement.executeQuery(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'")) {
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME ="
+                    + " 'RETENTION_TIME'")) {
       assertThat(setting.next()).isTrue();
       long retentionMillis = Long.parseLong(setting.getString(1));
       assertThat(retentionMillis).isEqualTo(DiskSync.RETENTION.toMillis());
@@ -82,11 +83,14 @@ class DiskSyncTest {
         DataSource.class,
         h2,
         (method, args, call) -> {
-          if (method.getName().equals("getConnection") && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          if (method.getName().equals("getConnection")
+              && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new SQLException("refused by the test");
           }
           Object result = call.proceed();
-          return result instanceof Connection connection ? recording(Connection.class, connection) : result;
+          return result instanceof Connection connection
+              ? recording(Connection.class, connection)
+              : result;
         });
   }
 
@@ -99,7 +103,9 @@ class DiskSyncTest {
             executed.add(sql);
           }
           Object result = call.proceed();
-          return result instanceof Statement statement ? recording(Statement.class, statement) : result;
+          return result instanceof Statement statement
+              ? recording(Statement.class, statement)
+              : result;
         });
   }
 }

@@ -29,13 +29,16 @@ class DurabilityTest {
   @Test
   void lotsAndTicketsSurviveARestart() {
     String ticket;
-    try (RunningService before = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
+    try (RunningService before =
+        RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
       ApiClient api = before.client();
       api.post("/api/lots", lotJson("kept", 3));
-      ticket = api.post("/api/lots/kept/entries", plateJson("KEPT1")).json().get("ticketId").asText();
+      ticket =
+          api.post("/api/lots/kept/entries", plateJson("KEPT1")).json().get("ticketId").asText();
     }
 
-    try (RunningService after = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
+    try (RunningService after =
+        RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
       ApiClient api = after.client();
       assertThat(api.get("/api/lots/kept").json().get("occupied").asInt()).isEqualTo(1);
       Reply kept = api.get("/api/tickets/" + ticket);
@@ -70,7 +73,9 @@ class DurabilityTest {
         Reply reply = api.get("/api/tickets/" + ticket);
         assertThat(reply.status()).as("acknowledged ticket %s", ticket).isEqualTo(200);
         if (exited.containsKey(ticket)) {
-          assertThat(reply.json().get("status").asText()).as("acknowledged exit %s", ticket).isEqualTo("exited");
+          assertThat(reply.json().get("status").asText())
+              .as("acknowledged exit %s", ticket)
+              .isEqualTo("exited");
         }
       }
       int stillParked = entered.size() - exited.size();

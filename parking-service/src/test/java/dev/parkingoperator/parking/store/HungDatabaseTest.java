@@ -42,20 +42,29 @@ class HungDatabaseTest {
       try (Database database = Database.open(throughProxy);
           JdbcParkingStore store =
               JdbcParkingStore.onPostgres(
-                  database.dataSource(), (writes, nanos) -> batchesHeard.add(writes), throughProxy.writeTimeout())) {
+                  database.dataSource(),
+                  (writes, nanos) -> batchesHeard.add(writes),
+                  throughProxy.writeTimeout())) {
         store.createLot("hung", new LotDefinition("Hung", 5, new Tariff(100, null, 0)));
 
         proxy.freeze();
         long started = System.nanoTime();
-        assertThatThrownBy(() -> store.openTicket(ticket("FROZEN"))).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.openTicket(ticket("FROZEN")))
+            .isInstanceOf(StoreUnavailableException.class);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).as("answered by the socket timeout, not the caller's").isLessThan(throughProxy.writeTimeout());
-        assertThat(batchesHeard).as("the writer finished its batch while the database still hangs").hasSize(1);
+        assertThat(took)
+            .as("answered by the socket timeout, not the caller's")
+            .isLessThan(throughProxy.writeTimeout());
+        assertThat(batchesHeard)
+            .as("the writer finished its batch while the database still hangs")
+            .hasSize(1);
 
         proxy.thaw();
         assertThat(store.openTicket(ticket("THAWED")).plate().value()).isEqualTo("THAWED");
-        assertThat(store.lot("hung").orElseThrow().occupied()).as("the frozen write never committed").isEqualTo(1);
+        assertThat(store.lot("hung").orElseThrow().occupied())
+            .as("the frozen write never committed")
+            .isEqualTo(1);
       }
     } finally {
       TestDatabases.dropSchemaOf(schema);

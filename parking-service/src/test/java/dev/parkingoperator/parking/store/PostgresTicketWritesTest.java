@@ -49,10 +49,14 @@ class PostgresTicketWritesTest {
   void openDatabase() {
     settings = TestDatabases.freshPostgresSchema();
     database = Database.open(settings);
-    store = JdbcParkingStore.onPostgres(database.dataSource(), WriteBatchListener.NONE, Duration.ofSeconds(10));
+    store =
+        JdbcParkingStore.onPostgres(
+            database.dataSource(), WriteBatchListener.NONE, Duration.ofSeconds(10));
     writes =
         new PostgresTicketWrites(
-            new Transactions(countingCommits(database.dataSource()), () -> {}), WriteBatchListener.NONE, Duration.ofSeconds(10));
+            new Transactions(countingCommits(database.dataSource()), () -> {}),
+            WriteBatchListener.NONE,
+            Duration.ofSeconds(10));
   }
 
   @AfterEach
@@ -72,10 +76,15 @@ class PostgresTicketWritesTest {
 
     List<Pending> batch =
         List.of(
-            exit(first), entry(ticket("busy", "A")), entry(ticket("busy", "B")), exit(second), entry(ticket("busy", "C")));
+            exit(first),
+            entry(ticket("busy", "A")),
+            entry(ticket("busy", "B")),
+            exit(second),
+            entry(ticket("busy", "C")));
     writes.runBatch(batch);
 
-    assertThat(batch).allSatisfy(pending -> assertThat(pending.outcome()).isCompletedWithValue(Outcome.APPLIED));
+    assertThat(batch)
+        .allSatisfy(pending -> assertThat(pending.outcome()).isCompletedWithValue(Outcome.APPLIED));
     assertThat(commits).hasValue(1);
     assertThat(store.lot("busy").orElseThrow().occupied()).isEqualTo(3);
     assertThat(store.ticket(first.ticketId()).orElseThrow().ticket().exitedAt()).isEqualTo(NOW);
@@ -89,7 +98,8 @@ class PostgresTicketWritesTest {
     List<Pending> batch = List.of(entry(ticket("one-space", "ARRIVING")), exit(parked));
     writes.runBatch(batch);
 
-    assertThat(batch).allSatisfy(pending -> assertThat(pending.outcome()).isCompletedWithValue(Outcome.APPLIED));
+    assertThat(batch)
+        .allSatisfy(pending -> assertThat(pending.outcome()).isCompletedWithValue(Outcome.APPLIED));
     assertThat(store.lot("one-space").orElseThrow().occupied()).isEqualTo(1);
   }
 
@@ -112,12 +122,15 @@ class PostgresTicketWritesTest {
     assertThatThrownBy(twice.outcome()::join)
         .cause()
         .isInstanceOfSatisfying(
-            ConflictException.class, e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_PARKED));
+            ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_PARKED));
     assertThat(fits.outcome()).isCompletedWithValue(Outcome.APPLIED);
     assertThat(full.outcome()).isCompletedWithValue(Outcome.UNCHANGED);
     assertThat(exitedAgain.outcome()).isCompletedWithValue(Outcome.UNCHANGED);
     assertThat(noSuchLot.outcome()).isCompletedWithValue(Outcome.UNCHANGED);
-    assertThat(commits).as("the batch rolled back, then each write alone: the duplicate rolled back too").hasValue(4);
+    assertThat(commits)
+        .as("the batch rolled back, then each write alone: the duplicate rolled back too")
+        .hasValue(4);
     assertThat(store.lot("small").orElseThrow().occupied()).isEqualTo(2);
   }
 
@@ -128,11 +141,14 @@ class PostgresTicketWritesTest {
 
     assertThatThrownBy(() -> writes.enter(ticket("tiny", "ONLY")))
         .isInstanceOfSatisfying(
-            ConflictException.class, e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_PARKED));
+            ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.ALREADY_PARKED));
     assertThatThrownBy(() -> writes.enter(ticket("tiny", "OTHER")))
         .isInstanceOfSatisfying(
-            ConflictException.class, e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.LOT_FULL));
-    assertThatThrownBy(() -> writes.enter(ticket("nowhere", "LOST"))).isInstanceOf(NotFoundException.class);
+            ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.LOT_FULL));
+    assertThatThrownBy(() -> writes.enter(ticket("nowhere", "LOST")))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -149,7 +165,9 @@ class PostgresTicketWritesTest {
       Future<Ticket> toFree = callers.submit(() -> writes.enter(ticket("free", "PASSES")));
 
       assertThat(toFree.get(10, TimeUnit.SECONDS).lotId()).isEqualTo("free");
-      assertThat(writes.enter(ticket("free", "NEXT")).lotId()).as("the writer is not stuck").isEqualTo("free");
+      assertThat(writes.enter(ticket("free", "NEXT")).lotId())
+          .as("the writer is not stuck")
+          .isEqualTo("free");
       Thread.sleep(PostgresTicketWrites.LOT_LOCK_TIMEOUT.toMillis());
       assertThat(toHeld).as("waits for the lot, on its caller's thread").isNotDone();
 
@@ -167,7 +185,8 @@ class PostgresTicketWritesTest {
   }
 
   private static Ticket ticket(String lotId, String plate) {
-    return new Ticket(UUID.randomUUID(), lotId, new Plate(plate), NOW.minusSeconds(3600), null, null);
+    return new Ticket(
+        UUID.randomUUID(), lotId, new Plate(plate), NOW.minusSeconds(3600), null, null);
   }
 
   private static Pending entry(Ticket ticket) {

@@ -23,7 +23,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The batching itself, with a runner the test controls: who goes into which batch, and who hears what. */
+/**
+ * The batching itself, with a runner the test controls: who goes into which batch, and who hears
+ * what.
+ */
 class WriteBatcherTest {
 
   private static final Duration PATIENT = Duration.ofSeconds(10);
@@ -42,7 +45,9 @@ class WriteBatcherTest {
 
   @Test
   void writesQueuedWhileABatchRunsGoTogetherIntoTheNext() throws Exception {
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT)) {
+    try (WriteBatcher batcher =
+        new WriteBatcher(
+            "test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT)) {
       Future<Outcome> first = callers.submit(() -> batcher.apply(entry(0)));
       assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
       List<Future<Outcome>> queued = new ArrayList<>();
@@ -68,9 +73,10 @@ class WriteBatcherTest {
   @Test
   void anOutageFailsTheWritesQueuedBehindItWithoutRunningThem() throws Exception {
     WriteBatcher.BatchRunner failing =
-        holdingFirstBatch(batch -> {
-          throw new StoreUnavailableException("database connection failed", null);
-        });
+        holdingFirstBatch(
+            batch -> {
+              throw new StoreUnavailableException("database connection failed", null);
+            });
     try (WriteBatcher batcher = new WriteBatcher("test-writes", failing, listener, PATIENT)) {
       Future<Outcome> first = callers.submit(() -> batcher.apply(entry(0)));
       assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -110,7 +116,12 @@ class WriteBatcherTest {
 
   @Test
   void aCallerGivesUpWith503WhenTheDatabaseHangs() {
-    try (WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, Duration.ofMillis(200))) {
+    try (WriteBatcher batcher =
+        new WriteBatcher(
+            "test-writes",
+            holdingFirstBatch(this::appliedWhenEven),
+            listener,
+            Duration.ofMillis(200))) {
       assertThatThrownBy(() -> batcher.apply(entry(0)))
           .isInstanceOf(StoreUnavailableException.class)
           .hasMessageContaining("may still be applied");
@@ -120,7 +131,9 @@ class WriteBatcherTest {
 
   @Test
   void closingFailsTheQueuedWritesWith503AndRefusesNewOnes() throws Exception {
-    WriteBatcher batcher = new WriteBatcher("test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT);
+    WriteBatcher batcher =
+        new WriteBatcher(
+            "test-writes", holdingFirstBatch(this::appliedWhenEven), listener, PATIENT);
     callers.submit(() -> batcher.apply(entry(0)));
     assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
     Future<Outcome> queued = callers.submit(() -> batcher.apply(entry(1)));
@@ -132,7 +145,9 @@ class WriteBatcherTest {
     assertThatThrownBy(() -> batcher.apply(entry(2))).isInstanceOf(StoreUnavailableException.class);
   }
 
-  /** Records each batch; the first waits for the test's release (or an interrupt) before running. */
+  /**
+   * Records each batch; the first waits for the test's release (or an interrupt) before running.
+   */
   private WriteBatcher.BatchRunner holdingFirstBatch(WriteBatcher.BatchRunner runner) {
     return batch -> {
       batches.add(batch.stream().map(Pending::write).toList());
@@ -159,7 +174,8 @@ class WriteBatcherTest {
   }
 
   private static TicketWrite entry(int number) {
-    return new TicketWrite.Entry(new Ticket(UUID.randomUUID(), "lot", new Plate("P" + number), Instant.EPOCH, null, null));
+    return new TicketWrite.Entry(
+        new Ticket(UUID.randomUUID(), "lot", new Plate("P" + number), Instant.EPOCH, null, null));
   }
 
   private static void assertFailsWith(Future<Outcome> outcome, String message) {

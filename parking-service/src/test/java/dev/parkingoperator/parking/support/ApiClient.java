@@ -75,11 +75,11 @@ public final class ApiClient {
   public Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode json =
-          response.body().isEmpty()
-              ? JSON.missingNode()
-              : JSON.readTree(response.body());
+          response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
       return new Reply(response.statusCode(), json, response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -95,7 +95,12 @@ public final class ApiClient {
 
   /** A lot body with the usual test tariff: 250 cents an hour, 2000 a day, 15 minutes free. */
   public static String lotJson(String id, int capacity) {
-    return "{\"id\":\"" + id + "\",\"name\":\"Lot " + id + "\",\"capacity\":" + capacity
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\"Lot "
+        + id
+        + "\",\"capacity\":"
+        + capacity
         + ",\"hourlyRateCents\":250,\"dailyMaxCents\":2000,\"graceMinutes\":15}";
   }
 

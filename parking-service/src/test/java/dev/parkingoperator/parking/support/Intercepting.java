@@ -4,7 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
-/** Proxies of one interface that pass every call on to a real target, after the test looked at it. */
+/**
+ * Proxies of one interface that pass every call on to a real target, after the test looked at it.
+ */
 public final class Intercepting {
 
   /** The call to the target, to make or not. */
@@ -26,7 +28,8 @@ public final class Intercepting {
         Proxy.newProxyInstance(
             Intercepting.class.getClassLoader(),
             new Class<?>[] {type},
-            (proxy, method, args) -> interceptor.intercept(method, args, () -> invoke(target, method, args))));
+            (proxy, method, args) ->
+                interceptor.intercept(method, args, () -> invoke(target, method, args))));
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

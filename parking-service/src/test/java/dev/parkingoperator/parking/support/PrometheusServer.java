@@ -36,13 +36,19 @@ public final class PrometheusServer implements AutoCloseable {
     this.log = log;
   }
 
-  /** @param scrapeConfigs the YAML list under {@code scrape_configs:}, indented by two spaces */
+  /**
+   * @param scrapeConfigs the YAML list under {@code scrape_configs:}, indented by two spaces
+   */
   public static PrometheusServer start(Path workDir, String scrapeConfigs) throws IOException {
     Path binary = RequiredTools.require("prometheus", "prometheus");
     Path config = workDir.resolve("prometheus.yml");
     Files.writeString(
         config,
-        "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\nscrape_configs:\n"
+        "global:\n"
+            + "  scrape_interval: 1s\n"
+            + "  scrape_timeout: 1s\n"
+            + "  evaluation_interval: 1s\n"
+            + "scrape_configs:\n"
             + scrapeConfigs);
     int port = ServiceProcess.freePort();
     Path log = workDir.resolve("prometheus.log");
@@ -96,7 +102,9 @@ public final class PrometheusServer implements AutoCloseable {
   /** The {@code data.activeTargets} array. */
   public JsonNode activeTargets() {
     try {
-      return JSON.readTree(get("/api/v1/targets?state=active").body()).path("data").path("activeTargets");
+      return JSON.readTree(get("/api/v1/targets?state=active").body())
+          .path("data")
+          .path("activeTargets");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,7 +17,9 @@ public final class Promtool {
   public static Result checkMetrics(String exposition) throws IOException, InterruptedException {
     Path promtool = RequiredTools.require("promtool", "prometheus");
     Process process =
-        new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        new ProcessBuilder(promtool.toString(), "check", "metrics")
+            .redirectErrorStream(true)
+            .start();
     try (var in = process.getOutputStream()) {
       in.write(exposition.getBytes(StandardCharsets.UTF_8));
     }
@@ -29,11 +31,17 @@ public final class Promtool {
     return new Result(process.exitValue(), output);
   }
 
-  /** {@code promtool check rules FILE}: exit 0 when every rule parses and its expression is valid PromQL. */
-  public static Result checkRules(java.nio.file.Path file) throws IOException, InterruptedException {
+  /**
+   * {@code promtool check rules FILE}: exit 0 when every rule parses and its expression is valid
+   * PromQL.
+   */
+  public static Result checkRules(java.nio.file.Path file)
+      throws IOException, InterruptedException {
     Path promtool = RequiredTools.require("promtool", "prometheus");
     Process process =
-        new ProcessBuilder(promtool.toString(), "check", "rules", file.toString()).redirectErrorStream(true).start();
+        new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -29,7 +29,9 @@ public final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts Main with these variables (plus PORT and a loopback bind) and waits until it answers. */
+  /**
+   * Starts Main with these variables (plus PORT and a loopback bind) and waits until it answers.
+   */
   public static ServiceProcess start(Map<String, String> environment, Path log) {
     int port = freePort();
     ProcessBuilder builder =
@@ -63,7 +65,8 @@ public final class ServiceProcess implements AutoCloseable {
         .until(
             () -> {
               if (!process.isAlive()) {
-                throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(
+                    "service exited with " + process.exitValue() + "; see " + log);
               }
               try {
                 return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -88,7 +88,8 @@ public final class TcpProxy implements AutoCloseable {
     Thread thread =
         new Thread(
             () -> {
-              try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
                 forward(in, out);
               } catch (IOException e) {
                 // one side closed; close the other below

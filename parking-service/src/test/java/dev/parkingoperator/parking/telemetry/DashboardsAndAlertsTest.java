@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardsAndAlertsTest {
 
-  static final Path DASHBOARD = Path.of("..", "helm", "parking-operator", "dashboards", "parking-service.json");
+  static final Path DASHBOARD =
+      Path.of("..", "helm", "parking-operator", "dashboards", "parking-service.json");
   static final Path RULES = Path.of("..", "examples", "prometheus-rules.yaml");
+
   /** Series Prometheus makes itself, not the service. */
   static final Set<String> FROM_PROMETHEUS = Set.of("up");
 
@@ -49,34 +51,54 @@ class DashboardsAndAlertsTest {
     String rules = Files.readString(RULES);
     wanted.addAll(metricNames(rules.substring(0, rules.indexOf("- name: parking-operator"))));
     wanted.removeAll(FROM_PROMETHEUS);
-    assertThat(wanted).contains("http_server_requests_seconds_bucket", "parking_spaces_occupied", "parking_store_batched_writes_total");
+    assertThat(wanted)
+        .contains(
+            "http_server_requests_seconds_bucket",
+            "parking_spaces_occupied",
+            "parking_store_batched_writes_total");
 
     DatabaseSettings postgres = TestDatabases.freshPostgresSchema();
-    try (RunningService embedded = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC());
+    try (RunningService embedded =
+            RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC());
         RunningService onPostgres = RunningService.start(postgres, Clock.systemUTC())) {
       trafficOn(embedded.client());
       trafficOn(onPostgres.client());
-      await().untilAsserted(() -> {
-        String scrapes = embedded.telemetry().getText("/metrics").body() + onPostgres.telemetry().getText("/metrics").body();
-        assertThat(wanted).allSatisfy(name -> assertThat(scrapes).as("exported series %s", name).containsPattern("(?m)^" + name + "[{ ]"));
-      });
+      await()
+          .untilAsserted(
+              () -> {
+                String scrapes =
+                    embedded.telemetry().getText("/metrics").body()
+                        + onPostgres.telemetry().getText("/metrics").body();
+                assertThat(wanted)
+                    .allSatisfy(
+                        name ->
+                            assertThat(scrapes)
+                                .as("exported series %s", name)
+                                .containsPattern("(?m)^" + name + "[{ ]"));
+              });
     } finally {
       TestDatabases.dropSchemaOf(postgres);
     }
   }
 
-  /** A lot, two entries (one refused) and an exit: every per-lot and per-route series exists after. */
+  /**
+   * A lot, two entries (one refused) and an exit: every per-lot and per-route series exists after.
+   */
   private static void trafficOn(ApiClient api) {
     api.post("/api/lots", lotJson("dash", 1));
-    String ticket = api.post("/api/lots/dash/entries", plateJson("D1")).json().get("ticketId").asText();
+    String ticket =
+        api.post("/api/lots/dash/entries", plateJson("D1")).json().get("ticketId").asText();
     api.post("/api/lots/dash/entries", plateJson("D2"));
     api.post("/api/tickets/" + ticket + "/exit", "");
   }
 
-  /** Names of the series a PromQL text selects: identifiers directly followed by a label matcher. */
+  /**
+   * Names of the series a PromQL text selects: identifiers directly followed by a label matcher.
+   */
   static Set<String> metricNames(String text) {
     Set<String> names = new TreeSet<>();
-    Matcher matcher = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(text.replace("\\\"", "\""));
+    Matcher matcher =
+        Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(text.replace("\\\"", "\""));
     while (matcher.find()) {
       names.add(matcher.group(1));
     }

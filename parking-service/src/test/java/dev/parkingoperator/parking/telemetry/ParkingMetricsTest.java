@@ -23,7 +23,8 @@ class ParkingMetricsTest {
 
   private static Ticket exited(String lotId, long fee) {
     Instant entered = Instant.parse("2026-01-01T10:00:00Z");
-    return new Ticket(UUID.randomUUID(), lotId, new Plate("AB1"), entered, entered.plusSeconds(3600), fee);
+    return new Ticket(
+        UUID.randomUUID(), lotId, new Plate("AB1"), entered, entered.plusSeconds(3600), fee);
   }
 
   @Test
@@ -37,10 +38,21 @@ class ParkingMetricsTest {
 
     assertThat(registry.get("parking.entries").tag("lot", "a").counter().count()).isEqualTo(2);
     assertThat(registry.get("parking.entries").tag("lot", "b").counter().count()).isEqualTo(1);
-    assertThat(registry.get("parking.fees.collected").tag("lot", "a").counter().count()).isEqualTo(300);
-    assertThat(registry.get("parking.stay.duration").tag("lot", "a").timer().totalTime(java.util.concurrent.TimeUnit.MINUTES))
+    assertThat(registry.get("parking.fees.collected").tag("lot", "a").counter().count())
+        .isEqualTo(300);
+    assertThat(
+            registry
+                .get("parking.stay.duration")
+                .tag("lot", "a")
+                .timer()
+                .totalTime(java.util.concurrent.TimeUnit.MINUTES))
         .isEqualTo(70);
-    assertThat(registry.get("parking.entries.rejected").tags("lot", "a", "reason", "lot_full").counter().count())
+    assertThat(
+            registry
+                .get("parking.entries.rejected")
+                .tags("lot", "a", "reason", "lot_full")
+                .counter()
+                .count())
         .isEqualTo(2);
   }
 
@@ -69,8 +81,10 @@ class ParkingMetricsTest {
     metrics.vehicleEntered(exited("y", 0));
 
     gauges.run();
-    assertThat(registry.get("parking.spaces.occupied").tag("lot", "x").gauge().value()).isEqualTo(4);
-    assertThat(registry.get("parking.spaces.capacity").tag("lot", "y").gauge().value()).isEqualTo(3);
+    assertThat(registry.get("parking.spaces.occupied").tag("lot", "x").gauge().value())
+        .isEqualTo(4);
+    assertThat(registry.get("parking.spaces.capacity").tag("lot", "y").gauge().value())
+        .isEqualTo(3);
 
     lots.removeIf(lot -> lot.id().equals("y")); // deleted through another instance
     gauges.run();
@@ -81,18 +95,26 @@ class ParkingMetricsTest {
 
   @Test
   void keepsTheLastValuesWhenTheStoreIsAway() {
-    LotOccupancyGauges gauges = new LotOccupancyGauges(() -> List.of(lot("x", 10, 4)), metrics, registry);
+    LotOccupancyGauges gauges =
+        new LotOccupancyGauges(() -> List.of(lot("x", 10, 4)), metrics, registry);
     gauges.run();
     LotOccupancyGauges failing =
-        new LotOccupancyGauges(() -> { throw new IllegalStateException("down"); }, metrics, registry);
+        new LotOccupancyGauges(
+            () -> {
+              throw new IllegalStateException("down");
+            },
+            metrics,
+            registry);
 
     failing.run();
 
-    assertThat(registry.get("parking.spaces.occupied").tag("lot", "x").gauge().value()).isEqualTo(4);
+    assertThat(registry.get("parking.spaces.occupied").tag("lot", "x").gauge().value())
+        .isEqualTo(4);
   }
 
   private static Lot lot(String id, int capacity, int occupied) {
-    return new Lot(id, new LotDefinition("Lot " + id, capacity, new Tariff(100, null, 0)), occupied);
+    return new Lot(
+        id, new LotDefinition("Lot " + id, capacity, new Tariff(100, null, 0)), occupied);
   }
 
   @Test
@@ -104,6 +126,7 @@ class ParkingMetricsTest {
     metrics.lotDeleted("again"); // and made again before the next scrape
     gauges.run();
 
-    assertThat(registry.get("parking.spaces.occupied").tag("lot", "again").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("parking.spaces.occupied").tag("lot", "again").gauge().value())
+        .isEqualTo(1);
   }
 }

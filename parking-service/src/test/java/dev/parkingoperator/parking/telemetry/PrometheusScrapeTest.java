@@ -24,7 +24,8 @@ class PrometheusScrapeTest {
 
   @Test
   void prometheusScrapesTheTelemetryPort() throws Exception {
-    try (RunningService service = RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
+    try (RunningService service =
+        RunningService.start(TestDatabases.embedded(dataDir), Clock.systemUTC())) {
       ApiClient api = service.client();
       api.post("/api/lots", lotJson("scraped", 5));
       api.post("/api/lots/scraped/entries", plateJson("P1"));
@@ -33,7 +34,9 @@ class PrometheusScrapeTest {
       String job =
           "  - job_name: parking-service\n"
               + "    static_configs:\n"
-              + "      - targets: ['127.0.0.1:" + service.app().telemetryPort() + "']\n";
+              + "      - targets: ['127.0.0.1:"
+              + service.app().telemetryPort()
+              + "']\n";
       try (PrometheusServer prometheus = PrometheusServer.start(prometheusDir, job)) {
         await("target up")
             .atMost(Duration.ofSeconds(30))
@@ -46,16 +49,19 @@ class PrometheusScrapeTest {
 
         JsonNode entries = prometheus.query("parking_entries_total{lot=\"scraped\"}");
         assertThat(entries).hasSize(1);
-        assertThat(entries.get(0).path("metric").path("application").asText()).isEqualTo("parking-service");
+        assertThat(entries.get(0).path("metric").path("application").asText())
+            .isEqualTo("parking-service");
         assertThat(entries.get(0).path("value").get(1).asText()).isEqualTo("1");
 
         JsonNode latency =
             prometheus.query(
-                "histogram_quantile(0.99, sum by (le) (http_server_requests_seconds_bucket{route=\"/api/lots/{lotId}\"}))");
+                "histogram_quantile(0.99, sum by (le)"
+                    + " (http_server_requests_seconds_bucket{route=\"/api/lots/{lotId}\"}))");
         assertThat(latency).hasSize(1);
         assertThat(latency.get(0).path("value").get(1).asDouble()).isPositive();
 
-        assertThat(prometheus.query("process_resident_memory_bytes{job=\"parking-service\"}")).hasSize(1);
+        assertThat(prometheus.query("process_resident_memory_bytes{job=\"parking-service\"}"))
+            .hasSize(1);
       }
     }
   }

@@ -64,7 +64,8 @@ class TelemetryEndpointTest {
   @Test
   void countsParkingBusinessPerLot() {
     api.post("/api/lots", lotJson("north", 2));
-    String first = api.post("/api/lots/north/entries", plateJson("N1")).json().get("ticketId").asText();
+    String first =
+        api.post("/api/lots/north/entries", plateJson("N1")).json().get("ticketId").asText();
     api.post("/api/lots/north/entries", plateJson("N2"));
     api.post("/api/lots/north/entries", plateJson("N3")); // full
     api.post("/api/lots/north/entries", plateJson("N2")); // already parked
@@ -75,20 +76,33 @@ class TelemetryEndpointTest {
     assertThat(scrape)
         .contains("parking_entries_total{application=\"parking-service\",lot=\"north\"} 2.0")
         .contains("parking_exits_total{application=\"parking-service\",lot=\"north\"} 1.0")
-        .contains("parking_entries_rejected_total{application=\"parking-service\",lot=\"north\",reason=\"lot_full\"} 1.0")
-        .contains("parking_entries_rejected_total{application=\"parking-service\",lot=\"north\",reason=\"already_parked\"} 1.0")
-        .contains("parking_fees_collected_cents_total{application=\"parking-service\",lot=\"north\"} 500.0")
+        .contains(
+            "parking_entries_rejected_total{application=\"parking-service\",lot=\"north\",reason=\"lot_full\"}"
+                + " 1.0")
+        .contains(
+            "parking_entries_rejected_total{application=\"parking-service\",lot=\"north\",reason=\"already_parked\"}"
+                + " 1.0")
+        .contains(
+            "parking_fees_collected_cents_total{application=\"parking-service\",lot=\"north\"}"
+                + " 500.0")
         .contains("parking_spaces_occupied{application=\"parking-service\",lot=\"north\"} 1.0")
         .contains("parking_spaces_capacity{application=\"parking-service\",lot=\"north\"} 2.0")
-        .contains("parking_stay_duration_seconds_bucket{application=\"parking-service\",lot=\"north\",le=\"3600.0\"} 0")
-        .contains("parking_stay_duration_seconds_bucket{application=\"parking-service\",lot=\"north\",le=\"7200.0\"} 1")
-        .contains("parking_stay_duration_seconds_sum{application=\"parking-service\",lot=\"north\"} 5400.0");
+        .contains(
+            "parking_stay_duration_seconds_bucket{application=\"parking-service\",lot=\"north\",le=\"3600.0\"}"
+                + " 0")
+        .contains(
+            "parking_stay_duration_seconds_bucket{application=\"parking-service\",lot=\"north\",le=\"7200.0\"}"
+                + " 1")
+        .contains(
+            "parking_stay_duration_seconds_sum{application=\"parking-service\",lot=\"north\"}"
+                + " 5400.0");
   }
 
   @Test
   void aDeletedLotsSeriesDisappear() {
     api.post("/api/lots", lotJson("gone", 2));
-    String ticket = api.post("/api/lots/gone/entries", plateJson("G1")).json().get("ticketId").asText();
+    String ticket =
+        api.post("/api/lots/gone/entries", plateJson("G1")).json().get("ticketId").asText();
     api.post("/api/tickets/" + ticket + "/exit", "");
     assertThat(scrape()).contains("lot=\"gone\"");
 
@@ -108,16 +122,23 @@ class TelemetryEndpointTest {
 
     String scrape =
         scrapeOnceContaining(
-            "http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"NOT_FOUND\",status=\"404\"} 1");
+            "http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"NOT_FOUND\",status=\"404\"}"
+                + " 1");
     assertThat(scrape)
-        .contains("http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"SUCCESS\",route=\"/api/lots/{lotId}\",status=\"200\"} 2")
-        .contains("http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"/api/lots/{lotId}\",status=\"404\"} 1")
-        .contains("http_server_requests_seconds_bucket{application=\"parking-service\",method=\"GET\",outcome=\"SUCCESS\",route=\"/api/lots/{lotId}\",status=\"200\",le=\"0.005\"}")
+        .contains(
+            "http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"SUCCESS\",route=\"/api/lots/{lotId}\",status=\"200\"}"
+                + " 2")
+        .contains(
+            "http_server_requests_seconds_count{application=\"parking-service\",method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"/api/lots/{lotId}\",status=\"404\"}"
+                + " 1")
+        .contains(
+            "http_server_requests_seconds_bucket{application=\"parking-service\",method=\"GET\",outcome=\"SUCCESS\",route=\"/api/lots/{lotId}\",status=\"200\",le=\"0.005\"}")
         .contains("http_server_requests_active")
         .contains("http_server_request_body_bytes_total")
         .contains("hikaricp_connections_active")
         .contains("hikaricp_connections_pending")
-        .doesNotContain("hikaricp_connections_usage_seconds_count") // per-borrow: external databases only
+        .doesNotContain(
+            "hikaricp_connections_usage_seconds_count") // per-borrow: external databases only
         .contains("parking_build_info{application=\"parking-service\"")
         .doesNotContain("/api/lots/a\"")
         .doesNotContain("route=\"/api/whatever/123\"");
@@ -137,8 +158,8 @@ class TelemetryEndpointTest {
   }
 
   /**
-   * promtool 2.42 lints only the 0.0.4 text format ("unknown metric type info" on OpenMetrics);
-   * the OpenMetrics form is parsed by the real Prometheus in PrometheusScrapeTest, which asks for it
+   * promtool 2.42 lints only the 0.0.4 text format ("unknown metric type info" on OpenMetrics); the
+   * OpenMetrics form is parsed by the real Prometheus in PrometheusScrapeTest, which asks for it
    * first in its Accept header.
    */
   @Test
@@ -158,7 +179,9 @@ class TelemetryEndpointTest {
   void readinessIsUpWhileServingAndDownDuringShutdown() throws Exception {
     HttpResponse<String> ready = telemetry.getText("/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"phase\":\"serving\"").contains("\"database\":\"reachable\"");
+    assertThat(ready.body())
+        .contains("\"phase\":\"serving\"")
+        .contains("\"database\":\"reachable\"");
 
     service.app().readiness().stopping();
 

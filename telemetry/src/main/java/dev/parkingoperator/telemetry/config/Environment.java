@@ -63,8 +63,12 @@ public final class Environment {
     String value = string(name, defaultValue).toLowerCase(Locale.ROOT);
     if (!allowed.contains(value)) {
       throw new ConfigException(
-          name + " must be one of " + String.join(", ", allowed.stream().sorted().toList())
-              + ", got '" + value + "'");
+          name
+              + " must be one of "
+              + String.join(", ", allowed.stream().sorted().toList())
+              + ", got '"
+              + value
+              + "'");
     }
     return value;
   }

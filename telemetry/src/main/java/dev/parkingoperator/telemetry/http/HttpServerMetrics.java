@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Measures every request once, when its exchange completes: {@code http_server_requests_seconds}
- * (a histogram with buckets for a web API) by method, route template, status and outcome; requests
- * in flight; request and response body bytes by method and route, as counters (a size summary's
- * max tracking cost more per request than the timer itself). The route is the matched path
- * template ({@code /api/lots/{lotId}}), never the raw path: unmatched requests are {@code NOT_FOUND}
- * or {@code UNKNOWN}, so the number of series stays bounded.
+ * Measures every request once, when its exchange completes: {@code http_server_requests_seconds} (a
+ * histogram with buckets for a web API) by method, route template, status and outcome; requests in
+ * flight; request and response body bytes by method and route, as counters (a size summary's max
+ * tracking cost more per request than the timer itself). The route is the matched path template
+ * ({@code /api/lots/{lotId}}), never the raw path: unmatched requests are {@code NOT_FOUND} or
+ * {@code UNKNOWN}, so the number of series stays bounded.
  */
 public final class HttpServerMetrics implements HttpHandler {
 
@@ -59,9 +59,9 @@ public final class HttpServerMetrics implements HttpHandler {
   }
 
   /**
-   * Records the request when its exchange completes. It keeps its own start time: Undertow's
-   * {@code getRequestStartTime()} is -1 unless the listener was built with
-   * {@code RECORD_REQUEST_START_TIME}.
+   * Records the request when its exchange completes. It keeps its own start time: Undertow's {@code
+   * getRequestStartTime()} is -1 unless the listener was built with {@code
+   * RECORD_REQUEST_START_TIME}.
    */
   private final class Completion implements ExchangeCompletionListener {
     private final long started;
@@ -76,7 +76,8 @@ public final class HttpServerMetrics implements HttpHandler {
     }
   }
 
-  private void record(HttpServerExchange exchange, long started, ExchangeCompletionListener.NextListener next) {
+  private void record(
+      HttpServerExchange exchange, long started, ExchangeCompletionListener.NextListener next) {
     try {
       inFlight.decrement();
       int status = exchange.getStatusCode();
@@ -93,8 +94,10 @@ public final class HttpServerMetrics implements HttpHandler {
   }
 
   /** What one completed request adds; the hot path, measured by bench/jmh. */
-  public void record(String method, String route, int status, long nanos, long requestBytes, long responseBytes) {
-    RequestMeters request = meters.computeIfAbsent(new RequestKey(method, route, status), this::meters);
+  public void record(
+      String method, String route, int status, long nanos, long requestBytes, long responseBytes) {
+    RequestMeters request =
+        meters.computeIfAbsent(new RequestKey(method, route, status), this::meters);
     request.duration().record(nanos, TimeUnit.NANOSECONDS);
     request.bytes().request().increment(requestBytes);
     request.bytes().response().increment(responseBytes);
@@ -114,13 +117,15 @@ public final class HttpServerMetrics implements HttpHandler {
   }
 
   private RequestMeters meters(RequestKey key) {
-    return new RequestMeters(timer(key), bytes.computeIfAbsent(new RouteKey(key.method(), key.route()), this::bytes));
+    return new RequestMeters(
+        timer(key), bytes.computeIfAbsent(new RouteKey(key.method(), key.route()), this::bytes));
   }
 
   private Timer timer(RequestKey key) {
     return Timer.builder("http.server.requests")
         .description("HTTP requests served, by method, route template, status and outcome")
-        .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
+        .tags(
+            "method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
         .tag("outcome", Outcome.forStatus(key.status()).name())
         .serviceLevelObjectives(LATENCY_BUCKETS)
         .register(registry);

@@ -11,7 +11,9 @@ public final class ScrapeHandler implements HttpHandler {
   private final PrometheusScrapeHandler scrape;
   private final Runnable beforeScrape;
 
-  /** @param beforeScrape refreshes gauges whose values are read once per scrape */
+  /**
+   * @param beforeScrape refreshes gauges whose values are read once per scrape
+   */
   public ScrapeHandler(PrometheusRegistry registry, Runnable beforeScrape) {
     this.scrape = new PrometheusScrapeHandler(registry);
     this.beforeScrape = beforeScrape;

@@ -36,21 +36,26 @@ class HttpServerMetricsTest {
     RoutingHandler routes =
         Handlers.routing()
             .get("/items/{id}", exchange -> exchange.getResponseSender().send("item"))
-            .post("/items", exchange -> {
-              exchange.setStatusCode(201);
-              exchange.getResponseSender().send("created!");
-            })
-            .get("/slow", exchange -> {
-              exchange.dispatch(() -> {
-                slowStarted.countDown();
-                try {
-                  release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-                exchange.getResponseSender().send("done");
-              });
-            });
+            .post(
+                "/items",
+                exchange -> {
+                  exchange.setStatusCode(201);
+                  exchange.getResponseSender().send("created!");
+                })
+            .get(
+                "/slow",
+                exchange -> {
+                  exchange.dispatch(
+                      () -> {
+                        slowStarted.countDown();
+                        try {
+                          release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        exchange.getResponseSender().send("done");
+                      });
+                });
     routes.setFallbackHandler(exchange -> exchange.setStatusCode(404).endExchange());
     server =
         Undertow.builder()
@@ -58,7 +63,9 @@ class HttpServerMetricsTest {
             .setHandler(new HttpServerMetrics(routes, registry))
             .build();
     server.start();
-    base = "http://127.0.0.1:" + ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    base =
+        "http://127.0.0.1:"
+            + ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
 
   @AfterEach
@@ -68,7 +75,9 @@ class HttpServerMetricsTest {
   }
 
   private int get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
@@ -79,17 +88,33 @@ class HttpServerMetricsTest {
     get("/items/c");
 
     // Recorded when the exchange completes, just after the client has its answer.
-    await().untilAsserted(() -> {
-      Timer timer =
-          registry.get("http.server.requests").tags("route", "/items/{id}", "method", "GET", "status", "200", "outcome", "SUCCESS").timer();
-      assertThat(timer.count()).isEqualTo(3);
-    });
+    await()
+        .untilAsserted(
+            () -> {
+              Timer timer =
+                  registry
+                      .get("http.server.requests")
+                      .tags(
+                          "route",
+                          "/items/{id}",
+                          "method",
+                          "GET",
+                          "status",
+                          "200",
+                          "outcome",
+                          "SUCCESS")
+                      .timer();
+              assertThat(timer.count()).isEqualTo(3);
+            });
     assertThat(registry.find("http.server.requests").timers()).hasSize(1);
   }
 
   @Test
   void measuresHowLongARequestTook() throws Exception {
-    var pending = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/slow")).build(), HttpResponse.BodyHandlers.discarding());
+    var pending =
+        http.sendAsync(
+            HttpRequest.newBuilder(URI.create(base + "/slow")).build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
     long heldNanos = System.nanoTime();
     Thread.sleep(200); // the handler holds the request this long
@@ -97,13 +122,15 @@ class HttpServerMetricsTest {
     pending.get(10, TimeUnit.SECONDS);
     long upperBoundNanos = System.nanoTime() - heldNanos + TimeUnit.SECONDS.toNanos(1);
 
-    await().untilAsserted(() -> {
-      Timer timer = registry.get("http.server.requests").tags("route", "/slow").timer();
-      assertThat(timer.count()).isEqualTo(1);
-      assertThat(timer.totalTime(TimeUnit.NANOSECONDS))
-          .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200))
-          .isLessThan(upperBoundNanos);
-    });
+    await()
+        .untilAsserted(
+            () -> {
+              Timer timer = registry.get("http.server.requests").tags("route", "/slow").timer();
+              assertThat(timer.count()).isEqualTo(1);
+              assertThat(timer.totalTime(TimeUnit.NANOSECONDS))
+                  .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200))
+                  .isLessThan(upperBoundNanos);
+            });
   }
 
   @Test
@@ -111,31 +138,52 @@ class HttpServerMetricsTest {
     get("/nope/1");
     get("/nope/2");
 
-    await().untilAsserted(() -> {
-      Timer timer = registry.get("http.server.requests").tags("route", "NOT_FOUND", "status", "404").timer();
-      assertThat(timer.count()).isEqualTo(2);
-      assertThat(timer.getId().getTag("outcome")).isEqualTo("CLIENT_ERROR");
-    });
+    await()
+        .untilAsserted(
+            () -> {
+              Timer timer =
+                  registry
+                      .get("http.server.requests")
+                      .tags("route", "NOT_FOUND", "status", "404")
+                      .timer();
+              assertThat(timer.count()).isEqualTo(2);
+              assertThat(timer.getId().getTag("outcome")).isEqualTo("CLIENT_ERROR");
+            });
   }
 
   @Test
   void countsRequestAndResponseBodyBytes() throws Exception {
     http.send(
-        HttpRequest.newBuilder(URI.create(base + "/items")).POST(HttpRequest.BodyPublishers.ofString("0123456789")).build(),
+        HttpRequest.newBuilder(URI.create(base + "/items"))
+            .POST(HttpRequest.BodyPublishers.ofString("0123456789"))
+            .build(),
         HttpResponse.BodyHandlers.discarding());
 
-    await().untilAsserted(() -> {
-      Counter request = registry.get("http.server.request.body").tags("route", "/items", "method", "POST").counter();
-      Counter response = registry.get("http.server.response.body").tags("route", "/items", "method", "POST").counter();
-      assertThat(request.count()).isEqualTo(10);
-      assertThat(response.count()).isEqualTo("created!".length());
-    });
+    await()
+        .untilAsserted(
+            () -> {
+              Counter request =
+                  registry
+                      .get("http.server.request.body")
+                      .tags("route", "/items", "method", "POST")
+                      .counter();
+              Counter response =
+                  registry
+                      .get("http.server.response.body")
+                      .tags("route", "/items", "method", "POST")
+                      .counter();
+              assertThat(request.count()).isEqualTo(10);
+              assertThat(response.count()).isEqualTo("created!".length());
+            });
   }
 
   @Test
   void countsRequestsInFlight() throws Exception {
     Gauge active = registry.get("http.server.requests.active").gauge();
-    var pending = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/slow")).build(), HttpResponse.BodyHandlers.discarding());
+    var pending =
+        http.sendAsync(
+            HttpRequest.newBuilder(URI.create(base + "/slow")).build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(active.value()).isEqualTo(1);
@@ -148,9 +196,15 @@ class HttpServerMetricsTest {
   @Test
   void mapsUnusualMethodsToOther() throws Exception {
     http.send(
-        HttpRequest.newBuilder(URI.create(base + "/items/x")).method("PROPFIND", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpRequest.newBuilder(URI.create(base + "/items/x"))
+            .method("PROPFIND", HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.discarding());
 
-    await().untilAsserted(() -> assertThat(registry.find("http.server.requests").tag("method", "OTHER").timer()).isNotNull());
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(registry.find("http.server.requests").tag("method", "OTHER").timer())
+                    .isNotNull());
   }
 }
