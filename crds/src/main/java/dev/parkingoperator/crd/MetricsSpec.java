@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import java.util.Map;
 
 /** The telemetry endpoint of the parking service, on its own port, and its scrape annotations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,7 +66,7 @@ public class MetricsSpec {
 
   @JsonPropertyDescription(
       "Extra labels on the PodMonitor, e.g. the one your Prometheus' podMonitorSelector matches.")
-  private java.util.Map<String, String> monitorLabels;
+  private Map<String, String> monitorLabels;
 
   /** How Prometheus Operator users discover the pods. */
   public enum Monitor {
@@ -90,11 +91,11 @@ public class MetricsSpec {
     this.interval = interval;
   }
 
-  public java.util.Map<String, String> getMonitorLabels() {
+  public Map<String, String> getMonitorLabels() {
     return monitorLabels;
   }
 
-  public void setMonitorLabels(java.util.Map<String, String> monitorLabels) {
+  public void setMonitorLabels(Map<String, String> monitorLabels) {
     this.monitorLabels = monitorLabels;
   }
 

@@ -12,6 +12,7 @@ import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -162,7 +163,7 @@ class OperatorProcessResilienceTest {
     try {
       OperatorScrape.scrape(metricsPort);
       return true;
-    } catch (java.io.IOException notYet) {
+    } catch (IOException notYet) {
       return false;
     }
   }

@@ -17,6 +17,8 @@ import dev.parkingoperator.parking.support.PrometheusServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +100,7 @@ class ParkingAppScrapedByPrometheusTest {
             () -> {
               try {
                 kubelet.sync(NAMESPACE, "downtown");
-              } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
+              } catch (KubernetesClientException conflict) {
                 // raced a write of the operator's (409); the next tick syncs again
               }
             },
@@ -233,8 +235,7 @@ class ParkingAppScrapedByPrometheusTest {
 
   private static ParkingApp loadExample(String file) throws Exception {
     try (InputStream in = Files.newInputStream(EXAMPLES.resolve(file))) {
-      return new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
-          .unmarshal(in, ParkingApp.class);
+      return new KubernetesSerialization().unmarshal(in, ParkingApp.class);
     }
   }
 

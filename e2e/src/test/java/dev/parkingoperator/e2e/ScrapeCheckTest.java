@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -91,7 +92,7 @@ class ScrapeCheckTest {
           () -> {
             try {
               keepReady(client);
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
+            } catch (KubernetesClientException conflict) {
               // raced a write of the operator's; the next tick tries again
             }
           },

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -61,12 +63,12 @@ public final class Main {
   }
 
   /** {@code render FILE}: print the manifests the operator would apply; no cluster needed. */
-  private static int render(String[] args) throws java.io.IOException {
+  private static int render(String[] args) throws IOException {
     if (args.length != 2) {
       System.err.println("usage: java -jar parking-operator.jar render PARKINGAPP.yaml");
       return 2;
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    return new Render().run(java.nio.file.Path.of(args[1]), System.out, System.err);
+    return new Render().run(Path.of(args[1]), System.out, System.err);
   }
 }

@@ -9,6 +9,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -116,7 +117,7 @@ public final class TelemetryServer implements AutoCloseable {
 
   private static String indexPage(
       TelemetryConfig config, String serviceTitle, BuildInfo build, boolean metricsEnabled) {
-    Map<String, String> links = new java.util.LinkedHashMap<>();
+    Map<String, String> links = new LinkedHashMap<>();
     if (metricsEnabled) {
       links.put(config.metricsPath(), "Prometheus metrics (text 0.0.4; OpenMetrics on request)");
     }

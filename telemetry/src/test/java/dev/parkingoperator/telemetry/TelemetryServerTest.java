@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -188,12 +191,10 @@ class TelemetryServerTest {
 
   @Test
   void aTakenPortFailsAtStart() throws IOException {
-    try (java.net.ServerSocket taken =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       TelemetryConfig config =
           new TelemetryConfig(false, "127.0.0.1", taken.getLocalPort(), "/metrics", "demo");
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(config, null))
-          .isInstanceOf(RuntimeException.class);
+      Assertions.assertThatThrownBy(() -> start(config, null)).isInstanceOf(RuntimeException.class);
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.parkingoperator.parking.telemetry.ParkingMetrics;
 import dev.parkingoperator.telemetry.BuildInfo;
 import dev.parkingoperator.telemetry.MeterRegistries;
 import dev.parkingoperator.telemetry.http.HttpServerMetrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,9 +81,7 @@ public class HotPathBenchmarks {
   }
 
   /** The floor: a bare Micrometer timer record, as the reference point. */
-  private final io.micrometer.core.instrument.Timer bare =
-      io.micrometer.core.instrument.Timer.builder("bare")
-          .register(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  private final Timer bare = Timer.builder("bare").register(new SimpleMeterRegistry());
 
   @Benchmark
   public void bareMicrometerTimer() {

@@ -3,6 +3,7 @@ package dev.parkingoperator.e2e.standin;
 import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -12,6 +13,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -140,8 +144,8 @@ public final class KubeletStandIn implements AutoCloseable {
             jarsByImageName.get(imageName), "no jar for image " + container.getImage());
     try {
       Files.createDirectories(podDir);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     JarProcess process = JarProcess.start(jar, env, workDir.resolve(podName + ".log"));
     RunningPod pod = new RunningPod(namespace, podName, templateKey, process, ports);
@@ -213,7 +217,7 @@ public final class KubeletStandIn implements AutoCloseable {
         container.getPorts().stream()
             .map(
                 p ->
-                    new io.fabric8.kubernetes.api.model.ContainerPortBuilder(p)
+                    new ContainerPortBuilder(p)
                         .withContainerPort(ports.get(p.getContainerPort()))
                         .build())
             .toList();
@@ -279,10 +283,10 @@ public final class KubeletStandIn implements AutoCloseable {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-              .timeout(java.time.Duration.ofSeconds(2))
+              .timeout(Duration.ofSeconds(2))
               .build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,9 +3,13 @@ package dev.parkingoperator.operator.config;
 import dev.parkingoperator.telemetry.TelemetryConfig;
 import dev.parkingoperator.telemetry.config.ConfigException;
 import dev.parkingoperator.telemetry.config.Environment;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -22,7 +26,7 @@ public record OperatorConfig(
     String logLevel,
     LeaderElection leaderElection,
     int reconcileThreads,
-    java.time.Duration scrapeCheckInterval,
+    Duration scrapeCheckInterval,
     String operatorNamespace,
     TelemetryConfig telemetry) {
 
@@ -36,9 +40,9 @@ public record OperatorConfig(
       String leaseName,
       String leaseNamespace,
       String identity,
-      java.time.Duration leaseDuration,
-      java.time.Duration renewDeadline,
-      java.time.Duration retryPeriod,
+      Duration leaseDuration,
+      Duration renewDeadline,
+      Duration retryPeriod,
       boolean exitOnLoss) {}
 
   public static final int DEFAULT_METRICS_PORT = 8081;
@@ -51,7 +55,7 @@ public record OperatorConfig(
         env.oneOf("LOG_LEVEL", "info", Set.of("error", "warn", "info", "debug", "trace")),
         leaderElection(env),
         env.integer("RECONCILE_THREADS", 10, 1, 100),
-        java.time.Duration.ofSeconds(env.integer("SCRAPE_CHECK_INTERVAL_SECONDS", 300, 0, 86_400)),
+        Duration.ofSeconds(env.integer("SCRAPE_CHECK_INTERVAL_SECONDS", 300, 0, 86_400)),
         env.optional("POD_NAMESPACE"),
         TelemetryConfig.fromEnvironment(env, "parking-operator", DEFAULT_METRICS_PORT));
   }
@@ -71,18 +75,16 @@ public record OperatorConfig(
         env.string("LEADER_ELECTION_LEASE_NAME", "parking-operator-leader"),
         namespace,
         env.string("POD_NAME", defaultIdentity()),
-        java.time.Duration.ofSeconds(lease),
-        java.time.Duration.ofMillis(lease * 2000L / 3),
-        java.time.Duration.ofMillis(Math.max(500, lease * 1000L / 8)),
+        Duration.ofSeconds(lease),
+        Duration.ofMillis(lease * 2000L / 3),
+        Duration.ofMillis(Math.max(500, lease * 1000L / 8)),
         true);
   }
 
   private static String defaultIdentity() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName()
-          + "-"
-          + ProcessHandle.current().pid();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+    } catch (UnknownHostException e) {
       return "parking-operator-" + ProcessHandle.current().pid();
     }
   }
@@ -92,7 +94,7 @@ public record OperatorConfig(
         Arrays.stream(list.split(","))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
-            .collect(Collectors.toCollection(java.util.TreeSet::new));
+            .collect(Collectors.toCollection(TreeSet::new));
     for (String namespace : namespaces) {
       if (!NAMESPACE.matcher(namespace).matches()) {
         throw new ConfigException(

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Deployment a ParkingApp wants: pods that carry the Prometheus scrape annotations and a port
@@ -108,14 +109,13 @@ public final class DesiredDeployment {
 
   /** The user's labels first, then ours, so ours win (the validator refuses clashes anyway). */
   static Map<String, String> podLabels(ParkingApp app, AppSettings settings) {
-    Map<String, String> labels = new LinkedHashMap<>(new java.util.TreeMap<>(settings.podLabels()));
+    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(settings.podLabels()));
     labels.putAll(Names.labels(app));
     return labels;
   }
 
   static Map<String, String> podAnnotations(AppSettings settings) {
-    Map<String, String> annotations =
-        new LinkedHashMap<>(new java.util.TreeMap<>(settings.podAnnotations()));
+    Map<String, String> annotations = new LinkedHashMap<>(new TreeMap<>(settings.podAnnotations()));
     if (settings.metricsEnabled()) {
       annotations.put("prometheus.io/scrape", "true");
       annotations.put("prometheus.io/port", Integer.toString(settings.metricsPort()));

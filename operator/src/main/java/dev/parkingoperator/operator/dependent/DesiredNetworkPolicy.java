@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The NetworkPolicy that finishes the origin's thought of a separate telemetry port: the API port
@@ -24,14 +26,14 @@ public final class DesiredNetworkPolicy {
   private DesiredNetworkPolicy() {}
 
   public static NetworkPolicy of(ParkingApp app, AppSettings settings) {
-    return of(app, settings, java.util.Optional.empty());
+    return of(app, settings, Optional.empty());
   }
 
   /**
    * @param operator the operator's own pods, allowed to the metrics port for its scrape check
    */
   public static NetworkPolicy of(
-      ParkingApp app, AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
+      ParkingApp app, AppSettings settings, Optional<NetworkPolicyPeer> operator) {
     List<NetworkPolicyIngressRule> rules = new ArrayList<>();
     rules.add(
         new NetworkPolicyIngressRuleBuilder()
@@ -57,7 +59,7 @@ public final class DesiredNetworkPolicy {
   }
 
   private static List<NetworkPolicyPeer> scrapers(
-      AppSettings settings, java.util.Optional<NetworkPolicyPeer> operator) {
+      AppSettings settings, Optional<NetworkPolicyPeer> operator) {
     List<NetworkPolicyPeer> peers = new ArrayList<>();
     peers.add(
         new NetworkPolicyPeerBuilder()
@@ -73,12 +75,12 @@ public final class DesiredNetworkPolicy {
     NetworkPolicyPeerBuilder peer =
         new NetworkPolicyPeerBuilder()
             .withNewPodSelector()
-            .withMatchLabels(java.util.Map.of(NAME_LABEL, "parking-operator"))
+            .withMatchLabels(Map.of(NAME_LABEL, "parking-operator"))
             .endPodSelector();
     return operatorNamespace == null
         ? peer.withNewNamespaceSelector().endNamespaceSelector().build()
         : peer.withNewNamespaceSelector()
-            .withMatchLabels(java.util.Map.of("kubernetes.io/metadata.name", operatorNamespace))
+            .withMatchLabels(Map.of("kubernetes.io/metadata.name", operatorNamespace))
             .endNamespaceSelector()
             .build();
   }

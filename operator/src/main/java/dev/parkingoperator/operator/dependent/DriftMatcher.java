@@ -12,6 +12,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubern
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class DriftMatcher {
    */
   public static <R extends HasMetadata> R stamped(R desired, String intentHash) {
     if (desired.getMetadata().getAnnotations() == null) {
-      desired.getMetadata().setAnnotations(new java.util.HashMap<>());
+      desired.getMetadata().setAnnotations(new HashMap<>());
     }
     desired.getMetadata().getAnnotations().put(INTENT_ANNOTATION, intentHash);
     return desired;

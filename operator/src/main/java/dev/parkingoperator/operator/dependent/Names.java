@@ -1,6 +1,8 @@
 package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.ParkingApp;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,8 +44,8 @@ public final class Names {
   }
 
   /** Name, namespace and labels every object made for the app carries. */
-  public static io.fabric8.kubernetes.api.model.ObjectMeta metadata(ParkingApp app) {
-    return new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+  public static ObjectMeta metadata(ParkingApp app) {
+    return new ObjectMetaBuilder()
         .withName(workloadName(app))
         .withNamespace(app.getMetadata().getNamespace())
         .withLabels(labels(app))

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import java.util.Optional;
 
 /**
  * Keeps a ParkingApp's NetworkPolicy as {@link DesiredNetworkPolicy} says, or removes it when
@@ -33,8 +34,7 @@ public final class NetworkPolicyDependent extends OwnedDependent<NetworkPolicy> 
   }
 
   /** The NetworkPolicy as applied, intent hash included; also what {@code render} prints. */
-  public static NetworkPolicy stamped(
-      ParkingApp app, java.util.Optional<NetworkPolicyPeer> operator) {
+  public static NetworkPolicy stamped(ParkingApp app, Optional<NetworkPolicyPeer> operator) {
     NetworkPolicy desired = DesiredNetworkPolicy.of(app, AppSettings.of(app), operator);
     return DriftMatcher.stamped(desired);
   }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The Prometheus Operator PodMonitor that selects exactly this app's pods and metrics port. */
 public final class DesiredPodMonitor {
@@ -27,8 +28,7 @@ public final class DesiredPodMonitor {
   private DesiredPodMonitor() {}
 
   public static GenericKubernetesResource of(ParkingApp app, AppSettings settings) {
-    Map<String, String> labels =
-        new LinkedHashMap<>(new java.util.TreeMap<>(settings.monitorLabels()));
+    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(settings.monitorLabels()));
     labels.putAll(Names.labels(app));
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("port", Names.METRICS_PORT_NAME);

@@ -28,9 +28,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +72,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   private final PodMonitors podMonitors;
   private final NetworkPolicyPeer operatorPeer;
   private final AppStatusListener statusListener;
-  private volatile java.time.Instant prunedAt = java.time.Instant.EPOCH;
+  private volatile Instant prunedAt = Instant.EPOCH;
 
   /**
    * @param scrapeCheck {@code null} to never fetch the apps' metrics endpoints
@@ -145,7 +147,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
    * now and then.
    */
   private void forgetDeletedApps(Context<ParkingApp> context) {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     if (prunedAt.plusSeconds(30).isAfter(now)) {
       return;
     }
@@ -155,7 +157,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
             .getPrimaryCache()
             .list()
             .map(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
-            .collect(java.util.stream.Collectors.toSet()));
+            .collect(Collectors.toSet()));
   }
 
   private UpdateControl<ParkingApp> refuse(ParkingApp app, List<Problem> problems) {

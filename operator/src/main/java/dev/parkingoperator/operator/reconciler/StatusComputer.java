@@ -5,6 +5,7 @@ import dev.parkingoperator.crd.ParkingAppStatus;
 import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.Problem;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import java.time.Instant;
@@ -163,7 +164,7 @@ final class StatusComputer {
     if (!metricsEnabled) {
       return status;
     }
-    List<io.fabric8.kubernetes.api.model.Condition> previous =
+    List<Condition> previous =
         Optional.ofNullable(app.getStatus()).map(ParkingAppStatus::getConditions).orElse(List.of());
     if (fresh.isPresent()) {
       ScrapeResult result = fresh.get();

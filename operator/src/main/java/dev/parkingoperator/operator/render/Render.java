@@ -44,9 +44,7 @@ public final class Render {
       // As the operator runs by default: scrape check on, its namespace from POD_NAMESPACE.
       objects.add(
           NetworkPolicyDependent.stamped(
-              app,
-              java.util.Optional.of(
-                  DesiredNetworkPolicy.operatorPeer(System.getenv("POD_NAMESPACE")))));
+              app, Optional.of(DesiredNetworkPolicy.operatorPeer(System.getenv("POD_NAMESPACE")))));
     }
     if (settings.replicas() != null && settings.replicas() > 1) {
       objects.add(PodDisruptionBudgetDependent.stamped(app));

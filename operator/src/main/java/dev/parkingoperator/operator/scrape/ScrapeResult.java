@@ -1,5 +1,9 @@
 package dev.parkingoperator.operator.scrape;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+
 /**
  * What fetching one pod's metrics endpoint showed, as a MetricsReachable condition: whether it
  * worked, a CamelCase reason, and a sentence.
@@ -37,11 +41,10 @@ public record ScrapeResult(boolean reachable, String reason, String message) {
 
   public static ScrapeResult ofFailure(String url, Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof java.net.ConnectException) {
+      if (cause instanceof ConnectException) {
         return new ScrapeResult(false, "ConnectionRefused", "GET " + url + ": connection refused.");
       }
-      if (cause instanceof java.net.http.HttpTimeoutException
-          || cause instanceof java.net.SocketTimeoutException) {
+      if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
         return new ScrapeResult(false, "Timeout", "GET " + url + " did not answer in time.");
       }
     }

@@ -5,6 +5,7 @@ import dev.parkingoperator.operator.dependent.AppSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +133,7 @@ public final class ParkingAppValidator {
           new Problem(field, field + ": Secret '" + name + "' does not exist in this namespace."));
       return;
     }
-    Map<String, String> data = new java.util.HashMap<>();
+    Map<String, String> data = new HashMap<>();
     Optional.ofNullable(secret.get().getData()).ifPresent(data::putAll);
     Optional.ofNullable(secret.get().getStringData()).ifPresent(data::putAll);
     List<String> missing = SECRET_KEYS.stream().filter(key -> !data.containsKey(key)).toList();

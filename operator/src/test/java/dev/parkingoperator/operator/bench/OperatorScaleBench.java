@@ -1,19 +1,33 @@
 package dev.parkingoperator.operator.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.MockCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A benchmark, not a test: the operator jar as its own process (configured by environment, as in
@@ -67,14 +81,13 @@ public final class OperatorScaleBench {
         long harnessCpuBefore = processCpuNanos();
         long start = System.nanoTime();
         // An admin's kubectl apply of many files: 8 clients at once, like parallel applies.
-        java.util.concurrent.ExecutorService creators =
-            java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<?>> creates = new ArrayList<>();
+        ExecutorService creators = Executors.newFixedThreadPool(8);
+        List<Future<?>> creates = new ArrayList<>();
         for (int i = 0; i < apps; i++) {
           ParkingApp app = Apps.app("team-" + (i % 10), "app-" + i);
           creates.add(creators.submit(() -> client.resource(app).create()));
         }
-        for (java.util.concurrent.Future<?> create : creates) {
+        for (Future<?> create : creates) {
           create.get();
         }
         creators.shutdown();
@@ -167,35 +180,29 @@ public final class OperatorScaleBench {
   }
 
   /** Write requests the mock API server received, by method and resource kind, per app. */
-  static java.util.Map<String, String> writesPerApp(MockCluster cluster, int apps) {
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+  static Map<String, String> writesPerApp(MockCluster cluster, int apps) {
+    Map<String, Long> counts = new TreeMap<>();
     for (String write : cluster.dispatcher().writes()) {
       String[] methodAndPath = write.split(" ", 2);
       String path = methodAndPath[1].replaceFirst("\\?.*", "");
       String[] parts = path.split("/");
       // .../namespaces/{ns}/{kind}[/{name}[/{subresource}]]
-      int at = java.util.Arrays.asList(parts).indexOf("namespaces");
+      int at = Arrays.asList(parts).indexOf("namespaces");
       String kind = at >= 0 && parts.length > at + 2 ? parts[at + 2] : path;
       String sub = at >= 0 && parts.length > at + 4 ? "/" + parts[at + 4] : "";
       counts.merge(methodAndPath[0] + " " + kind + sub, 1L, Long::sum);
     }
-    java.util.Map<String, String> perApp = new java.util.TreeMap<>();
+    Map<String, String> perApp = new TreeMap<>();
     counts.forEach((key, count) -> perApp.put(key, String.format("%.2f", (double) count / apps)));
     return perApp;
   }
 
   static long cpuMillis(Process process) {
-    return process
-        .toHandle()
-        .info()
-        .totalCpuDuration()
-        .map(java.time.Duration::toMillis)
-        .orElse(-1L);
+    return process.toHandle().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
   }
 
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
@@ -204,13 +211,12 @@ public final class OperatorScaleBench {
    * skip them.
    */
   static void createUnrelatedDeployments(KubernetesClient client, int count) throws Exception {
-    java.util.concurrent.ExecutorService creators =
-        java.util.concurrent.Executors.newFixedThreadPool(8);
-    List<java.util.concurrent.Future<?>> creates = new ArrayList<>();
+    ExecutorService creators = Executors.newFixedThreadPool(8);
+    List<Future<?>> creates = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String namespace = (i % 2 == 0 ? "other-" : "team-") + (i % 10);
       Deployment deployment =
-          new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+          new DeploymentBuilder()
               .withNewMetadata()
               .withNamespace(namespace)
               .withName("other-" + i)
@@ -245,7 +251,7 @@ public final class OperatorScaleBench {
               .build();
       creates.add(creators.submit(() -> client.resource(deployment).create()));
     }
-    for (java.util.concurrent.Future<?> create : creates) {
+    for (Future<?> create : creates) {
       create.get();
     }
     creators.shutdown();
@@ -303,7 +309,7 @@ public final class OperatorScaleBench {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }
-      } catch (java.io.IOException notYet) {
+      } catch (IOException notYet) {
         // not listening yet
       }
       Thread.sleep(10);
@@ -332,9 +338,7 @@ public final class OperatorScaleBench {
     String out = new String(info.getInputStream().readAllBytes());
     info.waitFor(30, TimeUnit.SECONDS);
     // Sum "used" over the generations (serial: def new + tenured; G1: one heap line).
-    java.util.regex.Matcher used =
-        java.util.regex.Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K")
-            .matcher(out);
+    Matcher used = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K").matcher(out);
     long kib = 0;
     while (used.find()) {
       kib += Long.parseLong(used.group(1));
@@ -348,7 +352,7 @@ public final class OperatorScaleBench {
   }
 
   static int freePort() throws Exception {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }

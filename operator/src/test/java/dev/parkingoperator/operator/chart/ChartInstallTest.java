@@ -11,7 +11,12 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,8 +47,8 @@ class ChartInstallTest {
       }
       for (HasMetadata object : objects) {
         if (object.getMetadata().getNamespace() == null
-            && !(object instanceof io.fabric8.kubernetes.api.model.rbac.ClusterRole)
-            && !(object instanceof io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding)) {
+            && !(object instanceof ClusterRole)
+            && !(object instanceof ClusterRoleBinding)) {
           object.getMetadata().setNamespace(Chart.NAMESPACE);
         }
         client.resource(object).create();
@@ -93,10 +98,10 @@ class ChartInstallTest {
         env.put(variable.getName(), Chart.NAMESPACE);
       }
     }
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+    try (ServerSocket free = new ServerSocket(0)) {
       env.put("METRICS_PORT", Integer.toString(free.getLocalPort()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     env.put("METRICS_BIND", "127.0.0.1");
     return env;

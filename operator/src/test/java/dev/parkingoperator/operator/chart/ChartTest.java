@@ -7,6 +7,7 @@ import com.marcnuri.helm.Helm;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.rbac.Permission;
 import dev.parkingoperator.operator.rbac.RequiredPermissions;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,11 +18,14 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ChartTest {
@@ -196,8 +200,8 @@ class ChartTest {
           .map(line -> line.substring("appVersion:".length()).strip().replace("\"", ""))
           .findFirst()
           .orElseThrow();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -227,8 +231,7 @@ class ChartTest {
         .flatMap(
             rule -> {
               if (rule instanceof Permission p) {
-                return java.util.stream.Stream.of(
-                    p.apiGroup() + " " + p.resource() + " " + p.verbs());
+                return Stream.of(p.apiGroup() + " " + p.resource() + " " + p.verbs());
               }
               PolicyRule r = (PolicyRule) rule;
               return r.getApiGroups().stream()
@@ -261,8 +264,7 @@ class ChartTest {
 
   @Test
   void shipsTheDashboardsForGrafanasSidecar() throws Exception {
-    List<io.fabric8.kubernetes.api.model.ConfigMap> maps =
-        Chart.ofKind(Chart.render(""), io.fabric8.kubernetes.api.model.ConfigMap.class);
+    List<ConfigMap> maps = Chart.ofKind(Chart.render(""), ConfigMap.class);
 
     assertThat(maps)
         .hasSize(2)
@@ -280,10 +282,7 @@ class ChartTest {
       assertThat(shipped.strip())
           .isEqualTo(Files.readString(Chart.DIR.resolve("dashboards").resolve(name)).strip());
     }
-    assertThat(
-            Chart.ofKind(
-                Chart.render("dashboards: {enabled: false}"),
-                io.fabric8.kubernetes.api.model.ConfigMap.class))
+    assertThat(Chart.ofKind(Chart.render("dashboards: {enabled: false}"), ConfigMap.class))
         .isEmpty();
   }
 

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DesiredDeploymentTest {
@@ -28,8 +29,7 @@ class DesiredDeploymentTest {
   private static Map<String, String> env(Deployment deployment) {
     return container(deployment).getEnv().stream()
         .collect(
-            java.util.stream.Collectors.toMap(
-                EnvVar::getName, e -> e.getValue() == null ? "<ref>" : e.getValue()));
+            Collectors.toMap(EnvVar::getName, e -> e.getValue() == null ? "<ref>" : e.getValue()));
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DesiredNetworkPolicyTest {
@@ -86,7 +87,7 @@ class DesiredNetworkPolicyTest {
         DesiredNetworkPolicy.of(
             app,
             AppSettings.of(app),
-            java.util.Optional.of(DesiredNetworkPolicy.operatorPeer("parking-system")));
+            Optional.of(DesiredNetworkPolicy.operatorPeer("parking-system")));
 
     var operator = policy.getSpec().getIngress().get(1).getFrom().get(1);
     assertThat(operator.getNamespaceSelector().getMatchLabels())

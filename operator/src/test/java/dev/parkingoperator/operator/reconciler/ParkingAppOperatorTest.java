@@ -16,26 +16,39 @@ import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.RunningOperator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The real operator against the mock API server in CRUD mode: what it creates, updates, restores,
  * refuses and reports. Each test uses its own namespace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParkingAppOperatorTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -55,7 +68,7 @@ class ParkingAppOperatorTest {
         .v1()
         .customResourceDefinitions()
         .resource(
-            new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+            new CustomResourceDefinitionBuilder()
                 .withNewMetadata()
                 .withName("podmonitors.monitoring.coreos.com")
                 .endMetadata()
@@ -108,9 +121,7 @@ class ParkingAppOperatorTest {
 
   /** Edits the spec as kubectl edit would: a patch, so a status write in between is no conflict. */
   private void editSpec(
-      String namespace,
-      String name,
-      java.util.function.Consumer<dev.parkingoperator.crd.ParkingAppSpec> change) {
+      String namespace, String name, Consumer<dev.parkingoperator.crd.ParkingAppSpec> change) {
     dev.parkingoperator.operator.support.Conflicts.retry(
         () ->
             client
@@ -505,15 +516,14 @@ class ParkingAppOperatorTest {
 
   @Test
   void servesItsOwnTelemetry() throws Exception {
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + operator.telemetryPort();
     create(Apps.app(namespace(), "observed"));
 
     var ready =
         http.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready"))
-                .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body())
         .contains("\"informers\":\"healthy\"")
@@ -525,10 +535,8 @@ class ParkingAppOperatorTest {
             () -> {
               String metrics =
                   http.send(
-                          java.net.http.HttpRequest.newBuilder(
-                                  java.net.URI.create(base + "/metrics"))
-                              .build(),
-                          java.net.http.HttpResponse.BodyHandlers.ofString())
+                          HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                          HttpResponse.BodyHandlers.ofString())
                       .body();
               assertThat(metrics)
                   .contains("operator_sdk_reconciliations_started_total")
@@ -548,7 +556,7 @@ class ParkingAppOperatorTest {
     String ns = namespace();
     client
         .resource(
-            new io.fabric8.kubernetes.api.model.SecretBuilder()
+            new SecretBuilder()
                 .withNewMetadata()
                 .withName("db")
                 .withNamespace(ns)
@@ -665,9 +673,9 @@ class ParkingAppOperatorTest {
         .withName("replicated")
         .edit(
             b ->
-                new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder(b)
+                new PodDisruptionBudgetBuilder(b)
                     .editSpec()
-                    .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(3))
+                    .withMaxUnavailable(new IntOrString(3))
                     .endSpec()
                     .build());
     await("drift restored")
@@ -758,7 +766,7 @@ class ParkingAppOperatorTest {
 
   /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
   @Test
-  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+  @Order(Integer.MAX_VALUE)
   void everyCallTheOperatorMadeIsGrantedByItsDeclaredPermissions() {
     List<dev.parkingoperator.operator.support.ApiCall> calls =
         cluster.dispatcher().operatorRequests().stream()
@@ -767,7 +775,7 @@ class ParkingAppOperatorTest {
             .toList();
 
     List<dev.parkingoperator.operator.support.ApiCall> declared =
-        java.util.stream.Stream.concat(
+        Stream.concat(
                 dev.parkingoperator.operator.rbac.RequiredPermissions.watched().stream(),
                 dev.parkingoperator.operator.rbac.RequiredPermissions.clusterScoped().stream())
             .flatMap(

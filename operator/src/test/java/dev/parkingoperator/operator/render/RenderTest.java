@@ -9,6 +9,7 @@ import dev.parkingoperator.operator.support.RunningOperator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +49,7 @@ class RenderTest {
         RunningOperator operator = RunningOperator.start(operatorClient)) {
       KubernetesClient client = cluster.client();
       client.getKubernetesSerialization().registerKubernetesResource(ParkingApp.class);
-      List<HasMetadata> rendered =
-          client.load(new java.io.ByteArrayInputStream(out.toByteArray())).items();
+      List<HasMetadata> rendered = client.load(new ByteArrayInputStream(out.toByteArray())).items();
       assertThat(rendered).isNotEmpty();
       List<HasMetadata> input;
       try (InputStream in = Files.newInputStream(EXAMPLES.resolve(example))) {
@@ -97,9 +99,8 @@ class RenderTest {
   /**
    * The SDK adds a bookkeeping annotation of its own (javaoperatorsdk.io/previous) when it writes.
    */
-  private static java.util.Map<String, String> ownAnnotations(HasMetadata object) {
-    java.util.Map<String, String> annotations =
-        new java.util.TreeMap<>(object.getMetadata().getAnnotations());
+  private static Map<String, String> ownAnnotations(HasMetadata object) {
+    Map<String, String> annotations = new TreeMap<>(object.getMetadata().getAnnotations());
     annotations.keySet().removeIf(key -> key.startsWith("javaoperatorsdk.io/"));
     return annotations;
   }
@@ -111,10 +112,6 @@ class RenderTest {
   private static String specOf(KubernetesClient client, HasMetadata object) {
     return client
         .getKubernetesSerialization()
-        .asYaml(
-            client
-                .getKubernetesSerialization()
-                .convertValue(object, java.util.Map.class)
-                .get("spec"));
+        .asYaml(client.getKubernetesSerialization().convertValue(object, Map.class).get("spec"));
   }
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -98,7 +99,7 @@ class FaultInjectionTest {
   }
 
   /** Writes to the real stderr and keeps a copy. */
-  private static final class TeeStream extends java.io.OutputStream {
+  private static final class TeeStream extends OutputStream {
     private final PrintStream original;
     private final ByteArrayOutputStream copy;
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,8 +26,8 @@ public final class CountingCrudDispatcher extends KubernetesCrudDispatcher {
    * Random failures of the operator's writes: a share answered 500, and a share of its updates
    * answered 409 Conflict, as when another writer got there first.
    */
-  public record Faults(double serverErrorShare, double conflictShare, java.util.Random random) {
-    static final Faults NONE = new Faults(0, 0, new java.util.Random(0));
+  public record Faults(double serverErrorShare, double conflictShare, Random random) {
+    static final Faults NONE = new Faults(0, 0, new Random(0));
 
     synchronized double draw() {
       return random.nextDouble();

@@ -1,7 +1,10 @@
 package dev.parkingoperator.operator.support;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -10,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * fabric8's mock API server in CRUD mode on 127.0.0.1 and a free port, with the ParkingApp CRD
@@ -28,11 +33,11 @@ public final class MockCluster implements AutoCloseable {
    * The mock server logs every request at INFO through java.util.logging; kept as a field so the
    * level sticks.
    */
-  private static final java.util.logging.Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
+  private static final Logger MOCK_SERVER_LOG = quiet("io.fabric8.mockwebserver");
 
-  private static java.util.logging.Logger quiet(String name) {
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-    logger.setLevel(java.util.logging.Level.WARNING);
+  private static Logger quiet(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.WARNING);
     return logger;
   }
 
@@ -84,18 +89,17 @@ public final class MockCluster implements AutoCloseable {
 
   /** A client of its own for an operator, as a second process would have. */
   public KubernetesClient newClient() {
-    return operatorClient(io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
+    return operatorClient(Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
   }
 
   private KubernetesClient operatorClient(int retries) {
-    return operatorClient(
-        retries, io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFINTERVAL);
+    return operatorClient(retries, Config.DEFAULT_REQUEST_RETRY_BACKOFFINTERVAL);
   }
 
   private KubernetesClient operatorClient(int retries, int firstRetryAfterMillis) {
-    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+    return new KubernetesClientBuilder()
         .withConfig(
-            new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+            new ConfigBuilder(client.getConfiguration())
                 .withUserAgent(OPERATOR_USER_AGENT)
                 .withRequestRetryBackoffLimit(retries)
                 .withRequestRetryBackoffInterval(firstRetryAfterMillis)
@@ -108,8 +112,7 @@ public final class MockCluster implements AutoCloseable {
    * ms: a test can exhaust them in about a second instead of ~19 s.
    */
   public KubernetesClient newOperatorClientWithQuickRetries() {
-    return operatorClient(
-        io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT, 5);
+    return operatorClient(Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT, 5);
   }
 
   /** An operator client that does not retry failed requests itself, so the SDK's retry shows. */
@@ -119,7 +122,7 @@ public final class MockCluster implements AutoCloseable {
 
   /** An operator client with fabric8's default retries, as in production. */
   public KubernetesClient newOperatorClient() {
-    return operatorClient(io.fabric8.kubernetes.client.Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
+    return operatorClient(Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
   }
 
   @Override

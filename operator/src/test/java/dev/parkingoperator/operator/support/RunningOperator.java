@@ -4,6 +4,7 @@ import dev.parkingoperator.operator.ParkingOperator;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.telemetry.TelemetryConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.Set;
 
 /** The real operator in this JVM against a mock cluster, telemetry on 127.0.0.1 and a free port. */
@@ -29,7 +30,7 @@ public final class RunningOperator implements AutoCloseable {
         "info",
         null,
         4,
-        java.time.Duration.ofMinutes(5),
+        Duration.ofMinutes(5),
         null,
         new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
@@ -43,12 +44,12 @@ public final class RunningOperator implements AutoCloseable {
             "parking-operator-leader",
             "operators",
             identity,
-            java.time.Duration.ofSeconds(3),
-            java.time.Duration.ofSeconds(2),
-            java.time.Duration.ofMillis(500),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
             false),
         4,
-        java.time.Duration.ofMinutes(5),
+        Duration.ofMinutes(5),
         "operators",
         new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }

@@ -1,5 +1,8 @@
 package dev.parkingoperator.parking.domain;
 
+import java.util.Locale;
+import java.util.UUID;
+
 /** The request is well formed but the current state forbids it (HTTP 409). */
 public final class ConflictException extends RuntimeException {
 
@@ -13,7 +16,7 @@ public final class ConflictException extends RuntimeException {
     CAPACITY_BELOW_OCCUPANCY;
 
     public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -43,7 +46,7 @@ public final class ConflictException extends RuntimeException {
         "Plate " + plate + " already has a parked ticket in lot '" + lotId + "'.");
   }
 
-  public static ConflictException alreadyExited(java.util.UUID ticketId) {
+  public static ConflictException alreadyExited(UUID ticketId) {
     return new ConflictException(
         Reason.ALREADY_EXITED, "Ticket " + ticketId + " has already exited.");
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public final class LotOccupancyGauges implements Runnable {
     }
   }
 
-  private List<MultiGauge.Row<?>> rows(java.util.function.Function<Spaces, AtomicInteger> number) {
+  private List<MultiGauge.Row<?>> rows(Function<Spaces, AtomicInteger> number) {
     return spaces.entrySet().stream()
         .<MultiGauge.Row<?>>map(
             lot ->

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
 
 /**
  * Turns parking events into per-lot series: entries, exits, rejected entries by reason, fees
@@ -74,7 +75,7 @@ public final class ParkingMetrics implements ParkingEvents {
     removeSeries(lot -> !existing.contains(lot));
   }
 
-  private void removeSeries(java.util.function.Predicate<String> lotMatches) {
+  private void removeSeries(Predicate<String> lotMatches) {
     for (Meter meter : registry.getMeters()) {
       String lot = meter.getId().getTag(LOT);
       if (lot != null && OWNED.contains(meter.getId().getName()) && lotMatches.test(lot)) {

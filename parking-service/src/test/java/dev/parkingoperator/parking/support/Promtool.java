@@ -35,8 +35,7 @@ public final class Promtool {
    * {@code promtool check rules FILE}: exit 0 when every rule parses and its expression is valid
    * PromQL.
    */
-  public static Result checkRules(java.nio.file.Path file)
-      throws IOException, InterruptedException {
+  public static Result checkRules(Path file) throws IOException, InterruptedException {
     Path promtool = RequiredTools.require("promtool", "prometheus");
     Process process =
         new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ParkingMetricsTest {
@@ -45,7 +46,7 @@ class ParkingMetricsTest {
                 .get("parking.stay.duration")
                 .tag("lot", "a")
                 .timer()
-                .totalTime(java.util.concurrent.TimeUnit.MINUTES))
+                .totalTime(TimeUnit.MINUTES))
         .isEqualTo(70);
     assertThat(
             registry
