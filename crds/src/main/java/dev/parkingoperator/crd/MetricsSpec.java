@@ -2,6 +2,7 @@ package dev.parkingoperator.crd;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.parkingoperator.config.TelemetryEndpointRules;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -12,10 +13,16 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MetricsSpec {
 
+  public static final boolean DEFAULT_ENABLED = true;
   public static final int DEFAULT_PORT = 9568;
   public static final String DEFAULT_PATH = "/metrics";
+  private static final String DEFAULT_SCHEME_NAME = "http";
+  public static final Scheme DEFAULT_SCHEME = Scheme.valueOf(DEFAULT_SCHEME_NAME);
+  private static final String DEFAULT_MONITOR_NAME = "auto";
+  public static final Monitor DEFAULT_MONITOR = Monitor.valueOf(DEFAULT_MONITOR_NAME);
+  public static final String DEFAULT_INTERVAL = "30s";
 
-  @Default("true")
+  @Default("" + DEFAULT_ENABLED)
   @JsonPropertyDescription(
       "Serve /metrics and annotate the pods for Prometheus (prometheus.io/scrape, port, path,"
           + " scheme). false removes the annotations and the named metrics port; health probes"
@@ -24,17 +31,17 @@ public class MetricsSpec {
 
   @Min(1)
   @Max(65535)
-  @Default("9568")
+  @Default("" + DEFAULT_PORT)
   @JsonPropertyDescription(
       "Telemetry port in the container (named metrics). Must differ from spec.port. Default 9568.")
   private Integer port;
 
-  @Pattern("^/[A-Za-z0-9._~/-]*$")
-  @Default("/metrics")
+  @Pattern(TelemetryEndpointRules.PATH_PATTERN)
+  @Default(DEFAULT_PATH)
   @JsonPropertyDescription("Path of the Prometheus endpoint. Default /metrics.")
   private String path;
 
-  @Default("http")
+  @Default(DEFAULT_SCHEME_NAME)
   @JsonPropertyDescription(
       "Scheme Prometheus uses to scrape. Only http is served today. Default http.")
   private Scheme scheme;
@@ -52,7 +59,7 @@ public class MetricsSpec {
     this.allowFrom = allowFrom;
   }
 
-  @Default("auto")
+  @Default(DEFAULT_MONITOR_NAME)
   @JsonPropertyDescription(
       "Prometheus Operator discovery: auto (a PodMonitor when the monitoring.coreos.com PodMonitor"
           + " CRD exists), podMonitor (always; Degraded without the CRD), or none. The"
@@ -60,7 +67,7 @@ public class MetricsSpec {
   private Monitor monitor;
 
   @Pattern("^[0-9]+(ms|s|m|h)$")
-  @Default("30s")
+  @Default(DEFAULT_INTERVAL)
   @JsonPropertyDescription("Scrape interval written into the PodMonitor. Default 30s.")
   private String interval;
 

@@ -10,7 +10,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NetworkPolicySpec {
 
-  @Default("true")
+  public static final boolean DEFAULT_ENABLED = true;
+
+  @Default("" + DEFAULT_ENABLED)
   @JsonPropertyDescription(
       "Keep a NetworkPolicy for the pods: the API port open to spec.networkPolicy.apiFrom (default:"
           + " anywhere), the metrics port only to spec.metrics.allowFrom. false removes it. Default"

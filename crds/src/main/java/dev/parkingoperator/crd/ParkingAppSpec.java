@@ -38,7 +38,7 @@ public class ParkingAppSpec {
 
   @Min(1)
   @Max(65535)
-  @Default("8080")
+  @Default("" + DEFAULT_PORT)
   @JsonPropertyDescription("Port of the parking API in the container (named http). Default 8080.")
   private Integer port;
 

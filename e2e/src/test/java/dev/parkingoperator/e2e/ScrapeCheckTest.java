@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.e2e.standin.JarProcess;
-import dev.parkingoperator.operator.dependent.Names;
+import dev.parkingoperator.operator.model.Names;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.RunningOperator;

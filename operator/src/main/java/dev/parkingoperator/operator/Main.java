@@ -1,15 +1,16 @@
 package dev.parkingoperator.operator;
 
+import dev.parkingoperator.config.ConfigException;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.render.Render;
 import dev.parkingoperator.telemetry.BuildInfo;
-import dev.parkingoperator.telemetry.config.ConfigException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -69,6 +70,7 @@ public final class Main {
       return 2;
     }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    return new Render().run(Path.of(args[1]), System.out, System.err);
+    return new Render(Optional.ofNullable(System.getenv("POD_NAMESPACE")))
+        .run(Path.of(args[1]), System.out, System.err);
   }
 }

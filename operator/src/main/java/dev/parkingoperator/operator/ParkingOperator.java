@@ -1,8 +1,11 @@
 package dev.parkingoperator.operator;
 
 import dev.parkingoperator.operator.config.OperatorConfig;
+import dev.parkingoperator.operator.model.DesiredNetworkPolicy;
+import dev.parkingoperator.operator.monitor.PodMonitors;
 import dev.parkingoperator.operator.reconciler.AppStatusListener;
 import dev.parkingoperator.operator.reconciler.ParkingAppReconciler;
+import dev.parkingoperator.operator.reconciler.WarningEvents;
 import dev.parkingoperator.operator.scrape.MetricsProbe;
 import dev.parkingoperator.operator.scrape.ScrapeCheck;
 import dev.parkingoperator.operator.telemetry.AppReadinessGauges;
@@ -14,11 +17,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,52 +50,17 @@ public final class ParkingOperator implements AutoCloseable {
   public static ParkingOperator start(OperatorConfig config, KubernetesClient client) {
     long started = System.nanoTime();
     BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
-    PrometheusMeterRegistry registry =
+    Optional<PrometheusMeterRegistry> registry =
         config.telemetry().metricsEnabled()
-            ? MeterRegistries.prometheus(
-                config.telemetry().application(), "parking_operator", build)
-            : null;
+            ? Optional.of(
+                MeterRegistries.prometheus(
+                    config.telemetry().application(), "parking_operator", build))
+            : Optional.empty();
     AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
-        new Operator(
-            overrider -> {
-              overrider
-                  .withKubernetesClient(client)
-                  .withCloseClientOnStop(false)
-                  // The mode the tests can exercise (no server-side apply in the mock API); see
-                  // README.
-                  .withSSABasedCreateUpdateMatchForDependentResources(false)
-                  .withUseSSAToPatchPrimaryResource(false)
-                  .withConcurrentReconciliationThreads(config.reconcileThreads())
-                  .withStopOnInformerErrorDuringStartup(true);
-              if (registry != null) {
-                overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
-              }
-              OperatorConfig.LeaderElection election = config.leaderElection();
-              if (election != null) {
-                overrider.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        election.leaseName(),
-                        election.leaseNamespace(),
-                        election.leaseDuration(),
-                        election.renewDeadline(),
-                        election.retryPeriod(),
-                        election.identity(),
-                        new LeaderCallbacks(
-                            () -> {}, () -> leadershipLost(election, stopping), leader -> {}),
-                        false));
-              }
-            });
+        new Operator(overrider -> configure(overrider, config, client, registry, stopping));
     operator.register(
-        new ParkingAppReconciler(
-            client,
-            Clock.systemUTC(),
-            config.scrapeCheckInterval().isZero()
-                ? null
-                : new ScrapeCheck(
-                    client, new MetricsProbe(), Clock.systemUTC(), config.scrapeCheckInterval()),
-            config.operatorNamespace(),
-            registry == null ? AppStatusListener.NONE : new AppReadinessGauges(registry)),
+        reconciler(config, client, registry),
         override -> {
           if (config.watchesAllNamespaces()) {
             override.watchingAllNamespaces();
@@ -120,17 +90,72 @@ public final class ParkingOperator implements AutoCloseable {
             : "namespaces " + config.watchedNamespaces(),
         config.telemetry().bindAddress(),
         telemetry.port(),
-        config.leaderElection() == null
-            ? "off"
-            : "on (lease "
-                + config.leaderElection().leaseNamespace()
-                + "/"
-                + config.leaderElection().leaseName()
-                + " as "
-                + config.leaderElection().identity()
-                + ")",
+        config
+            .leaderElection()
+            .map(
+                election ->
+                    "on (lease "
+                        + election.leaseNamespace()
+                        + "/"
+                        + election.leaseName()
+                        + " as "
+                        + election.identity()
+                        + ")")
+            .orElse("off"),
         (System.nanoTime() - started) / 1_000_000);
     return new ParkingOperator(operator, telemetry, stopping);
+  }
+
+  private static void configure(
+      ConfigurationServiceOverrider overrider,
+      OperatorConfig config,
+      KubernetesClient client,
+      Optional<PrometheusMeterRegistry> registry,
+      AtomicBoolean stopping) {
+    overrider
+        .withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        // The mode the tests can exercise (no server-side apply in the mock API); see README.
+        .withSSABasedCreateUpdateMatchForDependentResources(false)
+        .withUseSSAToPatchPrimaryResource(false)
+        .withConcurrentReconciliationThreads(config.reconcileThreads())
+        .withStopOnInformerErrorDuringStartup(true);
+    registry.ifPresent(
+        metrics -> overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics)));
+    config
+        .leaderElection()
+        .ifPresent(
+            election ->
+                overrider.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        election.leaseName(),
+                        election.leaseNamespace(),
+                        election.leaseDuration(),
+                        election.renewDeadline(),
+                        election.retryPeriod(),
+                        election.identity(),
+                        new LeaderCallbacks(
+                            () -> {}, () -> leadershipLost(election, stopping), leader -> {}),
+                        false)));
+  }
+
+  /** The composition root of the controller: its collaborators are made here and passed in. */
+  private static ParkingAppReconciler reconciler(
+      OperatorConfig config, KubernetesClient client, Optional<PrometheusMeterRegistry> registry) {
+    Clock clock = Clock.systemUTC();
+    Optional<ScrapeCheck> scrapeCheck =
+        config.scrapeCheckInterval().isZero()
+            ? Optional.empty()
+            : Optional.of(
+                new ScrapeCheck(client, new MetricsProbe(), clock, config.scrapeCheckInterval()));
+    return new ParkingAppReconciler(
+        client,
+        clock,
+        new WarningEvents(client, clock),
+        new PodMonitors(client, clock),
+        scrapeCheck,
+        scrapeCheck.map(check -> DesiredNetworkPolicy.operatorPeer(config.operatorNamespace())),
+        registry.<AppStatusListener>map(AppReadinessGauges::new).orElse(AppStatusListener.NONE));
   }
 
   /**

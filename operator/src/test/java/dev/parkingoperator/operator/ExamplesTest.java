@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parkingoperator.crd.ParkingApp;
-import dev.parkingoperator.operator.dependent.AppSettings;
-import dev.parkingoperator.operator.dependent.DesiredDeployment;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.DesiredDeployment;
 import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.RunningOperator;
 import dev.parkingoperator.operator.validation.ParkingAppValidator;

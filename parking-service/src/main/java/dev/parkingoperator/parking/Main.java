@@ -1,8 +1,8 @@
 package dev.parkingoperator.parking;
 
+import dev.parkingoperator.config.ConfigException;
 import dev.parkingoperator.parking.config.ServiceConfig;
 import dev.parkingoperator.parking.runtime.ParkingApplication;
-import dev.parkingoperator.telemetry.config.ConfigException;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,8 @@
 package dev.parkingoperator.telemetry;
 
-import dev.parkingoperator.telemetry.config.ConfigException;
-import dev.parkingoperator.telemetry.config.Environment;
+import dev.parkingoperator.config.ConfigException;
+import dev.parkingoperator.config.Environment;
+import dev.parkingoperator.config.TelemetryEndpointRules;
 
 /**
  * How the telemetry listener runs. With {@code metricsEnabled} false nothing is measured and {@code
@@ -13,13 +14,11 @@ public record TelemetryConfig(
     boolean metricsEnabled, String bindAddress, int port, String metricsPath, String application) {
 
   public TelemetryConfig {
-    if (!metricsPath.matches("/[A-Za-z0-9._~-][A-Za-z0-9._~/-]*")
-        || metricsPath.startsWith("/health")) {
-      throw new ConfigException(
-          "METRICS_PATH must be a path such as /metrics, not / or under /health, got '"
-              + metricsPath
-              + "'");
-    }
+    TelemetryEndpointRules.pathProblem("METRICS_PATH", metricsPath)
+        .ifPresent(
+            problem -> {
+              throw new ConfigException(problem);
+            });
   }
 
   /** Reads METRICS_ENABLED, METRICS_BIND, METRICS_PORT, METRICS_PATH and SERVICE_NAME. */

@@ -11,6 +11,7 @@ import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,25 +33,26 @@ public final class TelemetryServer implements AutoCloseable {
   /**
    * Binds and starts at once, so a taken port fails start-up instead of going unnoticed.
    *
-   * @param registry {@code null} when metrics are disabled
+   * @param registry empty when metrics are disabled
    * @param beforeScrape run before each scrape, to refresh gauges read from elsewhere
    */
   public static TelemetryServer start(
       TelemetryConfig config,
       String serviceTitle,
       BuildInfo build,
-      PrometheusMeterRegistry registry,
+      Optional<PrometheusMeterRegistry> registry,
       Health.Check readiness,
       Runnable beforeScrape) {
     RoutingHandler routes =
         Handlers.routing()
-            .get("/", html(indexPage(config, serviceTitle, build, registry != null)))
+            .get("/", html(indexPage(config, serviceTitle, build, registry.isPresent())))
             .get(LIVE_PATH, json(200, "{\"status\":\"UP\"}"))
             .get(READY_PATH, exchange -> ready(exchange, readiness.current()));
-    if (registry != null) {
-      routes.get(
-          config.metricsPath(), new ScrapeHandler(registry.getPrometheusRegistry(), beforeScrape));
-    }
+    registry.ifPresent(
+        metrics ->
+            routes.get(
+                config.metricsPath(),
+                new ScrapeHandler(metrics.getPrometheusRegistry(), beforeScrape)));
     routes.setFallbackHandler(
         json(
             404,

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -48,7 +49,7 @@ class TelemetryServerTest {
         config,
         "Demo",
         BUILD,
-        registry,
+        Optional.ofNullable(registry),
         () ->
             new Health(ready.get(), Map.of("database", ready.get() ? "reachable" : "unreachable")),
         scrapes::incrementAndGet);

@@ -1,13 +1,14 @@
 package dev.parkingoperator.operator.config;
 
+import dev.parkingoperator.config.ConfigException;
+import dev.parkingoperator.config.Environment;
 import dev.parkingoperator.telemetry.TelemetryConfig;
-import dev.parkingoperator.telemetry.config.ConfigException;
-import dev.parkingoperator.telemetry.config.Environment;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -17,17 +18,17 @@ import java.util.stream.Collectors;
  * How the operator runs, from environment variables (the README and the chart list them).
  *
  * @param watchedNamespaces empty to watch all namespaces
- * @param leaderElection {@code null} when off: replicas then must stay at 1
+ * @param leaderElection empty when off: replicas then must stay at 1
  * @param scrapeCheckInterval how often a ready app's metrics endpoint is fetched; zero: never
- * @param operatorNamespace the operator's own namespace (POD_NAMESPACE), or {@code null}
+ * @param operatorNamespace the operator's own namespace (POD_NAMESPACE), if known
  */
 public record OperatorConfig(
     Set<String> watchedNamespaces,
     String logLevel,
-    LeaderElection leaderElection,
+    Optional<LeaderElection> leaderElection,
     int reconcileThreads,
     Duration scrapeCheckInterval,
-    String operatorNamespace,
+    Optional<String> operatorNamespace,
     TelemetryConfig telemetry) {
 
   /**
@@ -52,17 +53,17 @@ public record OperatorConfig(
     Environment env = new Environment(variables);
     return new OperatorConfig(
         namespaces(env.string("WATCH_NAMESPACES", "")),
-        env.oneOf("LOG_LEVEL", "info", Set.of("error", "warn", "info", "debug", "trace")),
+        env.logLevel(),
         leaderElection(env),
         env.integer("RECONCILE_THREADS", 10, 1, 100),
         Duration.ofSeconds(env.integer("SCRAPE_CHECK_INTERVAL_SECONDS", 300, 0, 86_400)),
-        env.optional("POD_NAMESPACE"),
+        Optional.ofNullable(env.optional("POD_NAMESPACE")),
         TelemetryConfig.fromEnvironment(env, "parking-operator", DEFAULT_METRICS_PORT));
   }
 
-  private static LeaderElection leaderElection(Environment env) {
+  private static Optional<LeaderElection> leaderElection(Environment env) {
     if (!env.bool("LEADER_ELECTION_ENABLED", false)) {
-      return null;
+      return Optional.empty();
     }
     String namespace = env.string("LEADER_ELECTION_NAMESPACE", env.optional("POD_NAMESPACE"));
     if (namespace == null) {
@@ -71,14 +72,15 @@ public record OperatorConfig(
               + " LEADER_ELECTION_ENABLED=true");
     }
     int lease = env.integer("LEADER_ELECTION_LEASE_SECONDS", 15, 2, 300);
-    return new LeaderElection(
-        env.string("LEADER_ELECTION_LEASE_NAME", "parking-operator-leader"),
-        namespace,
-        env.string("POD_NAME", defaultIdentity()),
-        Duration.ofSeconds(lease),
-        Duration.ofMillis(lease * 2000L / 3),
-        Duration.ofMillis(Math.max(500, lease * 1000L / 8)),
-        true);
+    return Optional.of(
+        new LeaderElection(
+            env.string("LEADER_ELECTION_LEASE_NAME", "parking-operator-leader"),
+            namespace,
+            env.string("POD_NAME", defaultIdentity()),
+            Duration.ofSeconds(lease),
+            Duration.ofMillis(lease * 2000L / 3),
+            Duration.ofMillis(Math.max(500, lease * 1000L / 8)),
+            true));
   }
 
   private static String defaultIdentity() {

@@ -1,10 +1,13 @@
 package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.DesiredDeployment;
+import dev.parkingoperator.operator.model.Names;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import java.util.List;
 
 /** Keeps a ParkingApp's Deployment as {@link DesiredDeployment} says. */
 @KubernetesDependent(informer = @Informer(labelSelector = Names.MANAGED_SELECTOR))
@@ -15,36 +18,15 @@ public final class DeploymentDependent extends OwnedDependent<Deployment> {
   }
 
   @Override
-  protected Deployment desired(ParkingApp app, Context<ParkingApp> context) {
-    Integer current =
-        context
-            .getSecondaryResource(Deployment.class)
-            .map(d -> d.getSpec().getReplicas())
-            .orElse(null);
-    return stamped(app, current);
+  Deployment build(ParkingApp app, AppSettings settings, DesiredInputs inputs) {
+    return DesiredDeployment.of(app, settings, inputs.currentReplicas().orElse(null));
   }
 
-  /** The Deployment as applied, intent hash included; also what {@code render} prints. */
-  public static Deployment stamped(ParkingApp app, Integer currentReplicas) {
-    AppSettings settings = AppSettings.of(app);
-    Deployment desired = DesiredDeployment.of(app, settings, currentReplicas);
-    return DriftMatcher.stamped(desired, intentHash(desired, settings));
-  }
-
-  /**
-   * A replica count carried over from the live Deployment is not intent, so it is left out of the
-   * hash: taken out of {@code desired} for the hashing and put back, rather than hashing a copy.
-   */
-  private static String intentHash(Deployment desired, AppSettings settings) {
-    if (settings.replicas() != null) {
-      return DriftMatcher.hash(desired);
-    }
-    Integer carried = desired.getSpec().getReplicas();
-    desired.getSpec().setReplicas(null);
-    try {
-      return DriftMatcher.hash(desired);
-    } finally {
-      desired.getSpec().setReplicas(carried);
-    }
+  /** A replica count carried over from the live Deployment is an autoscaler's, not intent. */
+  @Override
+  List<String> carriedOver(AppSettings settings) {
+    return settings.replicas().isPresent()
+        ? List.of()
+        : List.of(DesiredDeployment.REPLICAS_POINTER);
   }
 }

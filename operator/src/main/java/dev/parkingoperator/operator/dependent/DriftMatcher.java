@@ -1,10 +1,13 @@
 package dev.parkingoperator.operator.dependent;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
@@ -14,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,16 +38,12 @@ public final class DriftMatcher {
 
   private DriftMatcher() {}
 
-  /** Stamps the hash of {@code desired} on it: all of it is the operator's intent. */
-  public static <R extends HasMetadata> R stamped(R desired) {
-    return stamped(desired, hash(desired));
-  }
-
   /**
-   * Stamps {@code intentHash}, the {@link #hash} of what in {@code desired} is the operator's
-   * intent.
+   * Stamps {@code desired} with the hash of its intent: all of it but the values at {@code
+   * carriedOver} (JSON pointers), which were taken over from the live object.
    */
-  public static <R extends HasMetadata> R stamped(R desired, String intentHash) {
+  static <R extends HasMetadata> R stamped(R desired, List<String> carriedOver) {
+    String intentHash = hash(desired, carriedOver);
     if (desired.getMetadata().getAnnotations() == null) {
       desired.getMetadata().setAnnotations(new HashMap<>());
     }
@@ -65,11 +65,19 @@ public final class DriftMatcher {
     return annotations == null ? "" : annotations.getOrDefault(INTENT_ANNOTATION, "");
   }
 
-  static String hash(Object desired) {
+  /** A canonical tree of {@code desired} without the {@code left out} values, hashed. */
+  static String hash(Object desired, List<String> leftOut) {
+    JsonNode tree = CANONICAL.valueToTree(desired);
+    for (String pointer : leftOut) {
+      JsonPointer path = JsonPointer.compile(pointer);
+      if (tree.at(path.head()) instanceof ObjectNode parent) {
+        parent.remove(path.last().getMatchingProperty());
+      }
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
-              .digest(CANONICAL.writeValueAsString(desired).getBytes(StandardCharsets.UTF_8));
+              .digest(CANONICAL.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash the desired state", e);

@@ -1,7 +1,9 @@
 package dev.parkingoperator.operator.dependent;
 
 import dev.parkingoperator.crd.ParkingApp;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.DesiredPodDisruptionBudget;
+import dev.parkingoperator.operator.model.Names;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -18,32 +20,24 @@ public final class PodDisruptionBudgetDependent extends OwnedDependent<PodDisrup
   }
 
   @Override
-  protected PodDisruptionBudget desired(ParkingApp app, Context<ParkingApp> context) {
-    return stamped(app);
-  }
-
-  /** The PodDisruptionBudget as applied, intent hash included; also what {@code render} prints. */
-  public static PodDisruptionBudget stamped(ParkingApp app) {
-    PodDisruptionBudget desired = DesiredPodDisruptionBudget.of(app);
-    return DriftMatcher.stamped(desired);
+  PodDisruptionBudget build(ParkingApp app, AppSettings settings, DesiredInputs inputs) {
+    return DesiredPodDisruptionBudget.of(app);
   }
 
   /** More than one replica: from the spec, else the live Deployment (an autoscaler's count). */
   public static final class Replicated implements Condition<PodDisruptionBudget, ParkingApp> {
+
+    /** The rule itself, for callers without a reconciliation (render). */
+    public static boolean holds(AppSettings settings, DesiredInputs inputs) {
+      return settings.replicas().or(inputs::currentReplicas).orElse(1) > 1;
+    }
+
     @Override
     public boolean isMet(
         DependentResource<PodDisruptionBudget, ParkingApp> dependent,
         ParkingApp app,
         Context<ParkingApp> context) {
-      Integer replicas = AppSettings.of(app).replicas();
-      if (replicas == null) {
-        replicas =
-            context
-                .getSecondaryResource(Deployment.class)
-                .map(d -> d.getSpec().getReplicas())
-                .orElse(1);
-      }
-      return replicas > 1;
+      return holds(AppSettings.of(app), DesiredInputs.from(context));
     }
   }
 }

@@ -2,7 +2,8 @@ package dev.parkingoperator.operator.monitor;
 
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
-import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.DesiredPodMonitor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -33,9 +34,9 @@ public final class PodMonitors {
   /** Applies or removes the app's PodMonitor; returns how Prometheus can discover the pods. */
   public String reconcile(ParkingApp app, AppSettings settings) {
     boolean wanted =
-        settings.metricsEnabled()
-            && (settings.monitor() == MetricsSpec.Monitor.podMonitor
-                || (settings.monitor() == MetricsSpec.Monitor.auto && crdPresent()));
+        settings.metrics().enabled()
+            && (settings.monitor().mode() == MetricsSpec.Monitor.podMonitor
+                || (settings.monitor().mode() == MetricsSpec.Monitor.auto && crdPresent()));
     var existing =
         client
             .genericKubernetesResources(DesiredPodMonitor.CONTEXT)

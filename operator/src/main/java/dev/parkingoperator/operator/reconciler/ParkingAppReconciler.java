@@ -1,13 +1,15 @@
 package dev.parkingoperator.operator.reconciler;
 
+import static java.util.stream.Collectors.toSet;
+
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
-import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
-import dev.parkingoperator.operator.dependent.DesiredNetworkPolicy;
+import dev.parkingoperator.operator.dependent.DesiredInputs;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
+import dev.parkingoperator.operator.model.AppSettings;
 import dev.parkingoperator.operator.monitor.PodMonitors;
 import dev.parkingoperator.operator.scrape.ScrapeCheck;
 import dev.parkingoperator.operator.scrape.ScrapeResult;
@@ -18,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -32,7 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,33 +68,36 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   /** A missing Secret may appear later; look again now and then rather than watch every Secret. */
   static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
 
+  private static final Duration PRUNE_INTERVAL = Duration.ofSeconds(30);
+
   private final KubernetesClient client;
   private final Clock clock;
   private final WarningEvents events;
-  private final ScrapeCheck scrapeCheck;
   private final PodMonitors podMonitors;
-  private final NetworkPolicyPeer operatorPeer;
+  private final Optional<ScrapeCheck> scrapeCheck;
+  private final Optional<NetworkPolicyPeer> operatorPeer;
   private final AppStatusListener statusListener;
   private volatile Instant prunedAt = Instant.EPOCH;
 
   /**
-   * @param scrapeCheck {@code null} to never fetch the apps' metrics endpoints
-   * @param operatorNamespace where the operator's pods run, for the NetworkPolicy peer that lets
-   *     the scrape check through; {@code null} when unknown
+   * @param scrapeCheck empty to never fetch the apps' metrics endpoints
+   * @param operatorPeer the operator's pods, let through the NetworkPolicy to the metrics port
+   *     while the scrape check is on
    */
   public ParkingAppReconciler(
       KubernetesClient client,
       Clock clock,
-      ScrapeCheck scrapeCheck,
-      String operatorNamespace,
+      WarningEvents events,
+      PodMonitors podMonitors,
+      Optional<ScrapeCheck> scrapeCheck,
+      Optional<NetworkPolicyPeer> operatorPeer,
       AppStatusListener statusListener) {
     this.client = client;
     this.clock = clock;
-    this.events = new WarningEvents(client, clock);
+    this.events = events;
+    this.podMonitors = podMonitors;
     this.scrapeCheck = scrapeCheck;
-    this.podMonitors = new PodMonitors(client, clock);
-    this.operatorPeer =
-        scrapeCheck == null ? null : DesiredNetworkPolicy.operatorPeer(operatorNamespace);
+    this.operatorPeer = operatorPeer;
     this.statusListener = statusListener;
   }
 
@@ -102,62 +108,50 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     if (!problems.isEmpty()) {
       return refuse(app, problems);
     }
-    if (operatorPeer != null) {
-      context
-          .managedWorkflowAndDependentResourceContext()
-          .put(NetworkPolicyDependent.OPERATOR_PEER, operatorPeer);
-    }
+    operatorPeer.ifPresent(peer -> DesiredInputs.putOperatorPeer(context, peer));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
     AppSettings settings = AppSettings.of(app);
     String discovery = podMonitors.reconcile(app, settings);
-    ParkingAppStatus status = StatusComputer.observed(app, settings, deployment, clock.instant());
-    status.setDiscovery(settings.metricsEnabled() ? discovery : null);
-    boolean ready =
-        Conditions.find(status.getConditions(), Conditions.READY)
-            .map(c -> "True".equals(c.getStatus()))
-            .orElse(false);
-    boolean checking = scrapeCheck != null && settings.metricsEnabled() && ready;
-    Optional<ScrapeResult> scraped =
-        checking ? scrapeCheck.checkIfDue(app, settings) : Optional.empty();
+    Instant now = clock.instant();
+    ParkingAppStatus status =
+        StatusComputer.observed(
+            app, settings, context.getSecondaryResource(Deployment.class), discovery, now);
+    boolean ready = StatusComputer.isReady(status);
+    Optional<ScrapeCheck> checking =
+        scrapeCheck.filter(check -> settings.metrics().enabled() && ready);
+    Optional<ScrapeResult> scraped = checking.flatMap(check -> check.checkIfDue(app, settings));
     scraped
         .filter(result -> !result.reachable())
         .ifPresent(
             result ->
                 LOG.warn(
                     "{}: metrics not reachable ({}): {}",
-                    id(app),
+                    Cache.metaNamespaceKeyFunc(app),
                     result.reason(),
                     result.message()));
     status =
         StatusComputer.withScrapeCheck(
-            app,
-            status,
-            settings.metricsEnabled() && scrapeCheck != null,
-            scraped,
-            clock.instant());
+            app, status, settings.metrics().enabled() && scrapeCheck.isPresent(), scraped, now);
     statusListener.readiness(app.getMetadata().getNamespace(), app.getMetadata().getName(), ready);
     forgetDeletedApps(context);
     UpdateControl<ParkingApp> control = withStatus(app, status);
-    return checking ? control.rescheduleAfter(scrapeCheck.interval()) : control;
+    return checking.map(check -> control.rescheduleAfter(check.interval())).orElse(control);
   }
 
   /**
-   * Deleted apps are not reconciled (no finalizer), so their series are pruned against the cache
-   * now and then.
+   * Deleted apps are not reconciled (no finalizer), so what is kept per app is pruned against the
+   * cache now and then.
    */
   private void forgetDeletedApps(Context<ParkingApp> context) {
     Instant now = clock.instant();
-    if (prunedAt.plusSeconds(30).isAfter(now)) {
+    if (prunedAt.plus(PRUNE_INTERVAL).isAfter(now)) {
       return;
     }
     prunedAt = now;
-    statusListener.retain(
-        context
-            .getPrimaryCache()
-            .list()
-            .map(a -> a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
-            .collect(Collectors.toSet()));
+    Set<String> existing =
+        context.getPrimaryCache().list().map(Cache::metaNamespaceKeyFunc).collect(toSet());
+    statusListener.retain(existing);
+    scrapeCheck.ifPresent(check -> check.retain(existing));
   }
 
   private UpdateControl<ParkingApp> refuse(ParkingApp app, List<Problem> problems) {
@@ -166,12 +160,11 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     if (!Objects.equals(status, app.getStatus())) {
       String message =
           Conditions.find(status.getConditions(), Conditions.READY).orElseThrow().getMessage();
-      LOG.warn("{}: {}", id(app), message);
+      LOG.warn("{}: {}", Cache.metaNamespaceKeyFunc(app), message);
       events.warn(app, StatusComputer.INVALID_SPEC, message);
     }
     UpdateControl<ParkingApp> control = withStatus(app, status);
-    boolean secretMissing =
-        problems.stream().anyMatch(p -> p.field().equals("spec.database.secretName"));
+    boolean secretMissing = problems.stream().anyMatch(ParkingAppValidator::concernsDatabaseSecret);
     return secretMissing ? control.rescheduleAfter(SECRET_RECHECK) : control;
   }
 
@@ -203,7 +196,11 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
       ParkingApp app, Context<ParkingApp> context, Exception e) {
     String message = "Applying the spec failed and will be retried: " + rootMessage(e);
     int attempt = context.getRetryInfo().map(r -> r.getAttemptCount() + 1).orElse(1);
-    LOG.warn("{}: attempt {} failed, will retry: {}", id(app), attempt, rootMessage(e));
+    LOG.warn(
+        "{}: attempt {} failed, will retry: {}",
+        Cache.metaNamespaceKeyFunc(app),
+        attempt,
+        rootMessage(e));
     ParkingAppStatus status = StatusComputer.failed(app, message, clock.instant());
     if (Objects.equals(status, app.getStatus())) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
@@ -237,9 +234,5 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
       }
     }
     return e.getClass().getSimpleName();
-  }
-
-  static String id(ParkingApp app) {
-    return app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
   }
 }

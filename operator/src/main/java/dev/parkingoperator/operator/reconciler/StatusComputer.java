@@ -2,7 +2,7 @@ package dev.parkingoperator.operator.reconciler;
 
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
-import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.model.AppSettings;
 import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -47,7 +47,11 @@ final class StatusComputer {
 
   /** The status of a valid app, from its Deployment (absent right after creation). */
   static ParkingAppStatus observed(
-      ParkingApp app, AppSettings settings, Optional<Deployment> deployment, Instant now) {
+      ParkingApp app,
+      AppSettings settings,
+      Optional<Deployment> deployment,
+      String discovery,
+      Instant now) {
     ParkingAppStatus previous =
         Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
     DeploymentStatus live = deployment.map(Deployment::getStatus).orElseGet(DeploymentStatus::new);
@@ -64,12 +68,14 @@ final class StatusComputer {
     status.setObservedGeneration(app.getMetadata().getGeneration());
     status.setReplicas(Optional.ofNullable(live.getReplicas()).orElse(0));
     status.setReadyReplicas(ready);
-    status.setMetricsEndpoint(
-        settings.metricsEnabled() ? AppSettings.metricsEndpoint(app, settings) : null);
+    status.setMetricsEndpoint(settings.metrics().enabled() ? settings.metricsEndpoint(app) : null);
+    status.setDiscovery(settings.metrics().enabled() ? discovery : null);
     status.setStorage(
-        settings.databaseSecret() == null
-            ? "embedded (emptyDir, lost with the pod)"
-            : "postgresql (secret " + settings.databaseSecret() + ")");
+        settings
+            .storage()
+            .databaseSecret()
+            .map(secret -> "postgresql (secret " + secret + ")")
+            .orElse("embedded (emptyDir, lost with the pod)"));
     status.setConditions(
         Conditions.merge(
             previous.getConditions(),
@@ -80,6 +86,13 @@ final class StatusComputer {
             app.getMetadata().getGeneration(),
             now));
     return status;
+  }
+
+  /** Whether the status says Ready=True. */
+  static boolean isReady(ParkingAppStatus status) {
+    return Conditions.find(status.getConditions(), Conditions.READY)
+        .map(c -> "True".equals(c.getStatus()))
+        .orElse(false);
   }
 
   private static Conditions.Observed ready(int wanted, int ready, boolean rolledOut) {

@@ -1,25 +1,27 @@
 package dev.parkingoperator.operator.reconciler;
 
 import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.model.Names;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Warning Events on a ParkingApp, as {@code kubectl describe} shows them. */
-final class WarningEvents {
+public final class WarningEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(WarningEvents.class);
-  static final String SOURCE = "parking-operator";
+  static final String SOURCE = Names.OPERATOR_NAME;
 
   private final KubernetesClient client;
   private final Clock clock;
 
-  WarningEvents(KubernetesClient client, Clock clock) {
+  public WarningEvents(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
@@ -56,9 +58,8 @@ final class WarningEvents {
       client.v1().events().inNamespace(app.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
       LOG.warn(
-          "{}/{}: cannot record event {}: {}",
-          app.getMetadata().getNamespace(),
-          app.getMetadata().getName(),
+          "{}: cannot record event {}: {}",
+          Cache.metaNamespaceKeyFunc(app),
           reason,
           e.getMessage());
     }

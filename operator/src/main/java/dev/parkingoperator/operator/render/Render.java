@@ -1,12 +1,13 @@
 package dev.parkingoperator.operator.render;
 
 import dev.parkingoperator.crd.ParkingApp;
-import dev.parkingoperator.operator.dependent.AppSettings;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
-import dev.parkingoperator.operator.dependent.DesiredNetworkPolicy;
+import dev.parkingoperator.operator.dependent.DesiredInputs;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
 import dev.parkingoperator.operator.dependent.PodDisruptionBudgetDependent;
 import dev.parkingoperator.operator.dependent.ServiceDependent;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.DesiredNetworkPolicy;
 import dev.parkingoperator.operator.validation.ParkingAppValidator;
 import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -29,25 +30,34 @@ import java.util.Optional;
 public final class Render {
 
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final DesiredInputs inputs;
 
-  public Render() {
+  /**
+   * @param operatorNamespace where the operator runs, for the NetworkPolicy peer that lets its
+   *     scrape check through (on by default); empty: any namespace
+   */
+  public Render(Optional<String> operatorNamespace) {
     serialization.registerKubernetesResource(ParkingApp.class);
+    // As for a new app: no live Deployment whose replica count could be carried over.
+    this.inputs =
+        new DesiredInputs(
+            Optional.empty(), Optional.of(DesiredNetworkPolicy.operatorPeer(operatorNamespace)));
   }
 
-  /** The objects for one ParkingApp, in the order the operator applies them. */
-  public static List<HasMetadata> manifests(ParkingApp app) {
-    List<HasMetadata> objects = new ArrayList<>();
-    objects.add(DeploymentDependent.stamped(app, null));
-    objects.add(ServiceDependent.stamped(app));
+  /**
+   * The objects for one ParkingApp, in the order the operator applies them, each kept or left out
+   * by the same preconditions the operator's workflow uses.
+   */
+  public static List<HasMetadata> manifests(ParkingApp app, DesiredInputs inputs) {
     AppSettings settings = AppSettings.of(app);
-    if (settings.networkPolicyEnabled()) {
-      // As the operator runs by default: scrape check on, its namespace from POD_NAMESPACE.
-      objects.add(
-          NetworkPolicyDependent.stamped(
-              app, Optional.of(DesiredNetworkPolicy.operatorPeer(System.getenv("POD_NAMESPACE")))));
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(new DeploymentDependent().desired(app, inputs));
+    objects.add(new ServiceDependent().desired(app, inputs));
+    if (NetworkPolicyDependent.Enabled.holds(settings)) {
+      objects.add(new NetworkPolicyDependent().desired(app, inputs));
     }
-    if (settings.replicas() != null && settings.replicas() > 1) {
-      objects.add(PodDisruptionBudgetDependent.stamped(app));
+    if (PodDisruptionBudgetDependent.Replicated.holds(settings, inputs)) {
+      objects.add(new PodDisruptionBudgetDependent().desired(app, inputs));
     }
     return objects;
   }
@@ -81,7 +91,7 @@ public final class Render {
             p -> err.println("render: " + app.getMetadata().getName() + ": " + p.message()));
         continue;
       }
-      for (HasMetadata object : manifests(app)) {
+      for (HasMetadata object : manifests(app, inputs)) {
         rendered.append(serialization.asYaml(object));
       }
     }
@@ -106,6 +116,6 @@ public final class Render {
   /** A Secret that lives only in the cluster is not the file's fault. */
   private static boolean isOnlyAbsentFromFile(
       Problem problem, ParkingApp app, List<HasMetadata> objects) {
-    return problem.field().equals("spec.database.secretName") && secretIn(objects, app).isEmpty();
+    return ParkingAppValidator.concernsDatabaseSecret(problem) && secretIn(objects, app).isEmpty();
   }
 }

@@ -1,15 +1,17 @@
 package dev.parkingoperator.operator.scrape;
 
 import dev.parkingoperator.crd.ParkingApp;
-import dev.parkingoperator.operator.dependent.AppSettings;
-import dev.parkingoperator.operator.dependent.Names;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.Names;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +41,7 @@ public final class ScrapeCheck {
 
   /** A fresh result when a check is due, else empty (the last condition stays). */
   public Optional<ScrapeResult> checkIfDue(ParkingApp app, AppSettings settings) {
-    String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+    String key = Cache.metaNamespaceKeyFunc(app);
     long generation =
         app.getMetadata().getGeneration() == null ? 0 : app.getMetadata().getGeneration();
     Checked previous = last.get(key);
@@ -78,16 +80,16 @@ public final class ScrapeCheck {
 
   private static String url(String ip, AppSettings settings) {
     String host = ip.contains(":") ? "[" + ip + "]" : ip;
-    return settings.metricsScheme()
+    return settings.metrics().scheme()
         + "://"
         + host
         + ":"
-        + settings.metricsPort()
-        + settings.metricsPath();
+        + settings.metrics().port()
+        + settings.metrics().path();
   }
 
-  /** Forgets a deleted app. */
-  public void forget(String namespace, String name) {
-    last.remove(namespace + "/" + name);
+  /** Forgets every app not in {@code existing} ("namespace/name" keys): deleted ones. */
+  public void retain(Set<String> existing) {
+    last.keySet().retainAll(existing);
   }
 }

@@ -1,6 +1,7 @@
 package dev.parkingoperator.operator.telemetry;
 
 import dev.parkingoperator.operator.reconciler.AppStatusListener;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class AppReadinessGauges implements AppStatusListener {
 
   @Override
   public void readiness(String namespace, String name, boolean isReady) {
-    String key = namespace + "/" + name;
+    String key = Cache.namespaceKeyFunc(namespace, name);
     ready.computeIfAbsent(key, k -> register(k, namespace, name)).set(isReady ? 1 : 0);
   }
 

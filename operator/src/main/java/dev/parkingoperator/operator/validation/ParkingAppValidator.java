@@ -1,7 +1,8 @@
 package dev.parkingoperator.operator.validation;
 
+import dev.parkingoperator.config.TelemetryEndpointRules;
 import dev.parkingoperator.crd.ParkingApp;
-import dev.parkingoperator.operator.dependent.AppSettings;
+import dev.parkingoperator.operator.model.AppSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the CRD schema cannot say, or what the API server may not have enforced (the schema's ranges
@@ -22,12 +22,22 @@ public final class ParkingAppValidator {
   /** Keys the database Secret must have. */
   public static final List<String> SECRET_KEYS = List.of("url", "username", "password");
 
-  private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]*");
+  private static final String METRICS_PORT = "spec.metrics.port";
+  private static final String METRICS_PATH = "spec.metrics.path";
+  private static final String DATABASE_SECRET = "spec.database.secretName";
   private static final Set<String> RESERVED_ENV_PREFIXES = Set.of("METRICS_", "PARKING_", "POD_");
   private static final Set<String> RESERVED_ENV =
       Set.of("PORT", "HTTP_BIND", "SHUTDOWN_GRACE_SECONDS", "SERVICE_NAME");
 
   private ParkingAppValidator() {}
+
+  /**
+   * Whether {@code problem} is about the database Secret, which can be fixed outside the ParkingApp
+   * (by creating or completing the Secret), so it is worth looking again later.
+   */
+  public static boolean concernsDatabaseSecret(Problem problem) {
+    return problem.field().equals(DATABASE_SECRET);
+  }
 
   /**
    * @param secret the Secret named by spec.database.secretName, if it exists; ignored without one
@@ -45,38 +55,26 @@ public final class ParkingAppValidator {
       problems.add(
           new Problem("spec.image", "spec.image is required and must not contain spaces."));
     }
-    if (settings.replicas() != null && (settings.replicas() < 0 || settings.replicas() > 100)) {
-      problems.add(
-          new Problem(
-              "spec.replicas",
-              "spec.replicas must be between 0 and 100, got " + settings.replicas() + "."));
-    }
+    settings
+        .replicas()
+        .filter(replicas -> replicas < 0 || replicas > 100)
+        .ifPresent(
+            replicas ->
+                problems.add(
+                    new Problem(
+                        "spec.replicas",
+                        "spec.replicas must be between 0 and 100, got " + replicas + ".")));
     checkPort(problems, "spec.port", settings.port());
-    checkPort(problems, "spec.metrics.port", settings.metricsPort());
-    if (settings.port() == settings.metricsPort()) {
-      problems.add(
-          new Problem(
-              "spec.metrics.port",
-              "spec.metrics.port must differ from spec.port (both are "
-                  + settings.port()
-                  + "): telemetry has its own port."));
-    }
-    if (!PATH.matcher(settings.metricsPath()).matches()
-        || settings.metricsPath().equals("/")
-        || settings.metricsPath().startsWith("/health")) {
-      problems.add(
-          new Problem(
-              "spec.metrics.path",
-              "spec.metrics.path must be a path such as /metrics, not / or under /health, got '"
-                  + settings.metricsPath()
-                  + "'."));
-    }
+    checkPort(problems, METRICS_PORT, settings.metrics().port());
+    TelemetryEndpointRules.portProblem(
+            METRICS_PORT, settings.metrics().port(), "spec.port", settings.port())
+        .ifPresent(problem -> problems.add(new Problem(METRICS_PORT, problem + ".")));
+    TelemetryEndpointRules.pathProblem(METRICS_PATH, settings.metrics().path())
+        .ifPresent(problem -> problems.add(new Problem(METRICS_PATH, problem + ".")));
     checkAnnotations(problems, settings.podAnnotations());
     checkLabels(problems, settings.podLabels());
     checkEnv(problems, settings.env());
-    if (settings.databaseSecret() != null) {
-      checkSecret(problems, settings.databaseSecret(), secret);
-    }
+    settings.storage().databaseSecret().ifPresent(name -> checkSecret(problems, name, secret));
     return problems;
   }
 
@@ -127,7 +125,7 @@ public final class ParkingAppValidator {
   }
 
   private static void checkSecret(List<Problem> problems, String name, Optional<Secret> secret) {
-    String field = "spec.database.secretName";
+    String field = DATABASE_SECRET;
     if (secret.isEmpty()) {
       problems.add(
           new Problem(field, field + ": Secret '" + name + "' does not exist in this namespace."));

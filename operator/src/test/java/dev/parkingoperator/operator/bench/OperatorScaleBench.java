@@ -157,8 +157,8 @@ public final class OperatorScaleBench {
               .deployments()
               .inNamespace("team-" + n)
               .withLabel(
-                  dev.parkingoperator.operator.dependent.Names.MANAGED_BY_LABEL,
-                  dev.parkingoperator.operator.dependent.Names.MANAGED_BY)
+                  dev.parkingoperator.operator.model.Names.MANAGED_BY_LABEL,
+                  dev.parkingoperator.operator.model.Names.MANAGED_BY)
               .list()
               .getItems()
               .size();

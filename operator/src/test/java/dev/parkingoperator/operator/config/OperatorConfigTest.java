@@ -3,7 +3,7 @@ package dev.parkingoperator.operator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parkingoperator.telemetry.config.ConfigException;
+import dev.parkingoperator.config.ConfigException;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class OperatorConfigTest {
     OperatorConfig config = OperatorConfig.fromEnvironment(Map.of());
 
     assertThat(config.watchesAllNamespaces()).isTrue();
-    assertThat(config.leaderElection()).isNull();
+    assertThat(config.leaderElection()).isEmpty();
     assertThat(config.telemetry().port()).isEqualTo(8081);
     assertThat(config.telemetry().application()).isEqualTo("parking-operator");
   }
@@ -37,12 +37,12 @@ class OperatorConfigTest {
                 "30"));
 
     assertThat(config.watchedNamespaces()).isEqualTo(Set.of("team-a", "team-b"));
-    assertThat(config.leaderElection().leaseNamespace()).isEqualTo("ops");
-    assertThat(config.leaderElection().identity()).isEqualTo("operator-7d9f");
-    assertThat(config.leaderElection().leaseDuration()).hasSeconds(30);
-    assertThat(config.leaderElection().renewDeadline())
-        .isLessThan(config.leaderElection().leaseDuration());
-    assertThat(config.leaderElection().exitOnLoss()).isTrue();
+    assertThat(config.leaderElection().orElseThrow().leaseNamespace()).isEqualTo("ops");
+    assertThat(config.leaderElection().orElseThrow().identity()).isEqualTo("operator-7d9f");
+    assertThat(config.leaderElection().orElseThrow().leaseDuration()).hasSeconds(30);
+    assertThat(config.leaderElection().orElseThrow().renewDeadline())
+        .isLessThan(config.leaderElection().orElseThrow().leaseDuration());
+    assertThat(config.leaderElection().orElseThrow().exitOnLoss()).isTrue();
   }
 
   @Test

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
-import dev.parkingoperator.operator.dependent.AppSettings;
-import dev.parkingoperator.operator.dependent.DesiredDeployment;
-import dev.parkingoperator.operator.dependent.DesiredService;
 import dev.parkingoperator.operator.dependent.DriftMatcher;
-import dev.parkingoperator.operator.dependent.Names;
+import dev.parkingoperator.operator.model.AppSettings;
+import dev.parkingoperator.operator.model.DesiredDeployment;
+import dev.parkingoperator.operator.model.DesiredService;
+import dev.parkingoperator.operator.model.Names;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.RunningOperator;
@@ -717,7 +717,7 @@ class ParkingAppOperatorTest {
     var podMonitors =
         client
             .genericKubernetesResources(
-                dev.parkingoperator.operator.monitor.DesiredPodMonitor.CONTEXT)
+                dev.parkingoperator.operator.model.DesiredPodMonitor.CONTEXT)
             .inNamespace(ns);
 
     var monitor =

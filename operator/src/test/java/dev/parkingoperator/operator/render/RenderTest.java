@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class RenderTest {
   void rendersWhatTheReconcilerApplies(String example) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int exit =
-        new Render()
+        new Render(Optional.empty())
             .run(
                 EXAMPLES.resolve(example),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -85,7 +86,7 @@ class RenderTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int exit =
-        new Render()
+        new Render(Optional.empty())
             .run(
                 file,
                 new PrintStream(new ByteArrayOutputStream()),

@@ -5,6 +5,7 @@ import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.telemetry.TelemetryConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** The real operator in this JVM against a mock cluster, telemetry on 127.0.0.1 and a free port. */
@@ -28,10 +29,10 @@ public final class RunningOperator implements AutoCloseable {
     return new OperatorConfig(
         namespaces,
         "info",
-        null,
+        Optional.empty(),
         4,
         Duration.ofMinutes(5),
-        null,
+        Optional.empty(),
         new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
 
@@ -40,17 +41,18 @@ public final class RunningOperator implements AutoCloseable {
     return new OperatorConfig(
         Set.of(),
         "info",
-        new OperatorConfig.LeaderElection(
-            "parking-operator-leader",
-            "operators",
-            identity,
-            Duration.ofSeconds(3),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(500),
-            false),
+        Optional.of(
+            new OperatorConfig.LeaderElection(
+                "parking-operator-leader",
+                "operators",
+                identity,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                Duration.ofMillis(500),
+                false)),
         4,
         Duration.ofMinutes(5),
-        "operators",
+        Optional.of("operators"),
         new TelemetryConfig(true, "127.0.0.1", 0, "/metrics", "parking-operator"));
   }
 

@@ -1,13 +1,14 @@
 package dev.parkingoperator.parking.config;
 
+import dev.parkingoperator.config.ConfigException;
+import dev.parkingoperator.config.Environment;
+import dev.parkingoperator.config.TelemetryEndpointRules;
 import dev.parkingoperator.parking.store.DatabaseSettings;
+import dev.parkingoperator.parking.store.StoreKind;
 import dev.parkingoperator.telemetry.TelemetryConfig;
-import dev.parkingoperator.telemetry.config.ConfigException;
-import dev.parkingoperator.telemetry.config.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything the service can be told at start: defaults here, overridden by environment variables
@@ -24,12 +25,14 @@ public record ServiceConfig(
   public static final String DEFAULT_APPLICATION = "parking-service";
   public static final int DEFAULT_METRICS_PORT = 9568;
 
-  public static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
-
   public ServiceConfig {
-    if (port != 0 && port == telemetry.port()) {
-      throw new ConfigException(
-          "METRICS_PORT must differ from PORT (both are " + port + "): telemetry has its own port");
+    // Port 0 (any free port, as tests ask) cannot clash.
+    if (port != 0) {
+      TelemetryEndpointRules.portProblem("METRICS_PORT", telemetry.port(), "PORT", port)
+          .ifPresent(
+              problem -> {
+                throw new ConfigException(problem);
+              });
     }
   }
 
@@ -40,17 +43,16 @@ public record ServiceConfig(
         env.port("PORT", 8080),
         database(env),
         Duration.ofSeconds(env.integer("SHUTDOWN_GRACE_SECONDS", 20, 0, 3600)),
-        env.oneOf("LOG_LEVEL", "info", LOG_LEVELS),
+        env.logLevel(),
         TelemetryConfig.fromEnvironment(env, DEFAULT_APPLICATION, DEFAULT_METRICS_PORT));
   }
 
   private static DatabaseSettings database(Environment env) {
     String url = env.optional("PARKING_DB_URL");
-    if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-      throw new ConfigException(
-          "PARKING_DB_URL must be a jdbc:postgresql: (or jdbc:h2:) URL, got a URL starting '"
-              + url.substring(0, Math.min(url.length(), 16))
-              + "'");
+    try {
+      StoreKind.of(url);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PARKING_DB_URL " + e.getMessage());
     }
     return new DatabaseSettings(
         url,
@@ -59,7 +61,9 @@ public record ServiceConfig(
         Path.of(env.string("PARKING_DATA_DIR", "./data")),
         env.integer(
             "PARKING_DB_POOL_SIZE",
-            url == null ? DatabaseSettings.EMBEDDED_POOL_SIZE : DatabaseSettings.EXTERNAL_POOL_SIZE,
+            StoreKind.of(url) == StoreKind.EMBEDDED
+                ? DatabaseSettings.EMBEDDED_POOL_SIZE
+                : DatabaseSettings.EXTERNAL_POOL_SIZE,
             1,
             200),
         Duration.ofMillis(env.integer("PARKING_DB_TIMEOUT_MS", 2000, 250, 60_000)));

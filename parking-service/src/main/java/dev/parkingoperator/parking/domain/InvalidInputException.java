@@ -1,7 +1,10 @@
 package dev.parkingoperator.parking.domain;
 
-/** A request field that breaks a rule; the message names the field. */
-public final class InvalidInputException extends RuntimeException {
+/**
+ * A value that breaks a domain rule; the message names the field. Every domain validation throws
+ * it, so the API answers 400 naming the field, never 500.
+ */
+public final class InvalidInputException extends IllegalArgumentException {
 
   private final String field;
 

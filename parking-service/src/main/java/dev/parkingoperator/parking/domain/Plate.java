@@ -11,8 +11,8 @@ public record Plate(String value) {
 
   public Plate {
     if (!NORMAL_FORM.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          "plate must be 1..16 letters or digits, got '" + value + "'");
+      throw new InvalidInputException(
+          "plate", "plate must be 1..16 letters or digits, got '" + value + "'");
     }
   }
 

@@ -15,13 +15,16 @@ public record Tariff(long hourlyRateCents, Long dailyMaxCents, int graceMinutes)
 
   public Tariff {
     if (hourlyRateCents < 0) {
-      throw new IllegalArgumentException("hourlyRateCents must be >= 0");
+      throw new InvalidInputException(
+          "hourlyRateCents", "hourlyRateCents must be >= 0, got " + hourlyRateCents);
     }
     if (dailyMaxCents != null && dailyMaxCents < 0) {
-      throw new IllegalArgumentException("dailyMaxCents must be >= 0");
+      throw new InvalidInputException(
+          "dailyMaxCents", "dailyMaxCents must be >= 0, got " + dailyMaxCents);
     }
     if (graceMinutes < 0) {
-      throw new IllegalArgumentException("graceMinutes must be >= 0");
+      throw new InvalidInputException(
+          "graceMinutes", "graceMinutes must be >= 0, got " + graceMinutes);
     }
   }
 

@@ -6,15 +6,19 @@ import dev.parkingoperator.parking.domain.ParkingService;
 import dev.parkingoperator.parking.http.ApiRoutes;
 import dev.parkingoperator.parking.store.Database;
 import dev.parkingoperator.parking.store.JdbcParkingStore;
+import dev.parkingoperator.parking.store.StoreKind;
 import dev.parkingoperator.parking.telemetry.ServiceTelemetry;
 import dev.parkingoperator.telemetry.Health;
 import dev.parkingoperator.telemetry.TelemetryServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +66,13 @@ public final class ParkingApplication implements AutoCloseable {
     Readiness readiness = new Readiness();
     // The database is the longest step of start-up (file, pool, migrations): it starts first.
     CompletableFuture<Database> opening = openInBackground(config);
+    // Scrapes before the service exists (while the database opens) publish no lots yet.
+    AtomicReference<ParkingService> serving = new AtomicReference<>();
     ServiceTelemetry telemetry =
-        ServiceTelemetry.create(config.telemetry(), !config.database().isEmbedded());
+        ServiceTelemetry.create(
+            config.telemetry(),
+            config.database().store() != StoreKind.EMBEDDED,
+            () -> Optional.ofNullable(serving.get()).map(ParkingService::lots).orElse(List.of()));
     SwappableHandler api = new SwappableHandler(ApiRoutes.starting());
     TelemetryServer telemetryServer = null;
     ApiServer apiServer = null;
@@ -72,7 +81,7 @@ public final class ParkingApplication implements AutoCloseable {
       telemetryServer = telemetry.start(() -> health(readiness));
       apiServer = ApiServer.start(config.bindAddress(), config.port(), telemetry.instrument(api));
       database = opening.join();
-      database.reportPoolMetrics(telemetry.poolMetrics());
+      telemetry.poolMetrics().ifPresent(database::reportPoolMetrics);
     } catch (RuntimeException e) {
       opening.thenAccept(Database::close);
       stopQuietly(apiServer, telemetryServer);
@@ -81,15 +90,15 @@ public final class ParkingApplication implements AutoCloseable {
     // Time-ordered ticket ids (UUIDv7): new tickets land at the end of the primary-key index, so a
     // group commit writes a few pages instead of one random page per ticket.
     JdbcParkingStore store =
-        config.database().isPostgres()
+        config.database().store() == StoreKind.POSTGRESQL
             ? JdbcParkingStore.onPostgres(
                 database.dataSource(), telemetry.writeBatches(), config.database().writeTimeout())
             : JdbcParkingStore.portable(database.dataSource(), database.afterCommit());
     ParkingService parking =
         new ParkingService(
             store, clock, telemetry.events(), Generators.timeBasedEpochGenerator()::generate);
-    telemetry.observeLots(parking::lots);
-    api.swap(ApiRoutes.create(parking, config.database().isEmbedded()));
+    serving.set(parking);
+    api.swap(ApiRoutes.create(parking, config.database().store() == StoreKind.EMBEDDED));
     DatabaseWatch watch = DatabaseWatch.start(database, readiness, DATABASE_CHECK_INTERVAL);
     readiness.serving();
     LOG.info(

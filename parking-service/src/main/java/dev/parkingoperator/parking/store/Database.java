@@ -27,13 +27,13 @@ public final class Database implements AutoCloseable {
 
   /** Opens the pool and migrates the schema; fails when the database cannot be reached. */
   public static Database open(DatabaseSettings settings) {
-    if (settings.isEmbedded()) {
+    if (settings.store() == StoreKind.EMBEDDED) {
       createDirectories(settings.dataDir());
     }
     HikariDataSource pool = new HikariDataSource(poolConfig(settings));
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-      if (!settings.isEmbedded()) {
+      if (settings.store() != StoreKind.EMBEDDED) {
         return new Database(pool, null, null);
       }
       return new Database(pool, new GroupCommit(pool), new DiskSync(pool, DiskSync.INTERVAL));
@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
     config.setValidationTimeout(Math.min(settings.connectTimeout().toMillis(), 1000));
     // Start even when the database is briefly away; readiness reports it until it is back.
     config.setInitializationFailTimeout(settings.connectTimeout().toMillis());
-    if (settings.isPostgres()) {
+    if (settings.store() == StoreKind.POSTGRESQL) {
       // A driver property: a socketTimeout in the URL still wins.
       config.addDataSourceProperty(
           "socketTimeout", Long.toString(settings.socketTimeout().toSeconds()));
@@ -75,9 +75,7 @@ public final class Database implements AutoCloseable {
    * running pool too); {@code null} leaves it unmeasured.
    */
   public void reportPoolMetrics(MetricsTrackerFactory poolMetrics) {
-    if (poolMetrics != null) {
-      pool.setMetricsTrackerFactory(poolMetrics);
-    }
+    pool.setMetricsTrackerFactory(poolMetrics);
   }
 
   public DataSource dataSource() {

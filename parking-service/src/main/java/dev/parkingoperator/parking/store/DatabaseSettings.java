@@ -7,7 +7,7 @@ import java.time.Duration;
  * Where the data lives: an external database when {@code url} is set, else the embedded store in
  * {@code dataDir}.
  *
- * @param url a JDBC URL, or {@code null} for the embedded store
+ * @param url a {@code jdbc:postgresql:} URL, or {@code null} for the embedded store
  * @param connectTimeout how long a request waits for a connection before failing with 503
  */
 public record DatabaseSettings(
@@ -26,6 +26,10 @@ public record DatabaseSettings(
   public static final int EMBEDDED_POOL_SIZE = 32;
 
   public static final int EXTERNAL_POOL_SIZE = 10;
+
+  public DatabaseSettings {
+    StoreKind.of(url);
+  }
 
   public static DatabaseSettings embedded(Path dataDir) {
     return new DatabaseSettings(
@@ -49,20 +53,17 @@ public record DatabaseSettings(
   /**
    * How long a statement on PostgreSQL may wait for the server's answer before its connection is
    * given up (pgjdbc's socketTimeout, unless the URL sets its own): a server that hangs without
-   * closing connections would otherwise hold a thread forever, the ticket writer among them.
-   * Shorter than {@link #writeTimeout()}, so the writer is free again, and has answered its callers
-   * with 503, before they would give up on it.
+   * closing connections would otherwise hold a thread forever, the ticket writer among them. Giving
+   * up on a TLS connection (Debian's PostgreSQL has ssl on) waits up to the same timeout again for
+   * the server's close_notify, so twice this stays shorter than {@link #writeTimeout()}: the writer
+   * is free again, and has answered its callers with 503, before they would give up on it.
    */
   public Duration socketTimeout() {
-    return connectTimeout.multipliedBy(3);
+    return connectTimeout.multipliedBy(2);
   }
 
-  public boolean isEmbedded() {
-    return url == null;
-  }
-
-  public boolean isPostgres() {
-    return url != null && url.startsWith("jdbc:postgresql:");
+  public StoreKind store() {
+    return StoreKind.of(url);
   }
 
   /**
@@ -71,7 +72,7 @@ public record DatabaseSettings(
    * file is forced to disk every second (DiskSync), which makes H2's shorter retention safe.
    */
   public String jdbcUrl() {
-    if (!isEmbedded()) {
+    if (store() != StoreKind.EMBEDDED) {
       return url;
     }
     return "jdbc:h2:file:"
@@ -84,7 +85,7 @@ public record DatabaseSettings(
    * Safe to log: the embedded path, or the external URL without its query (which may hold secrets).
    */
   public String describe() {
-    if (isEmbedded()) {
+    if (store() == StoreKind.EMBEDDED) {
       return "embedded H2 in " + dataDir.toAbsolutePath();
     }
     int query = url.indexOf('?');

@@ -4,6 +4,7 @@ import dev.parkingoperator.parking.domain.Lot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,23 +20,26 @@ import org.slf4j.LoggerFactory;
  * Gauges read per-lot holders, so a scrape only updates numbers; meters are registered or removed
  * only when the set of lots changes.
  */
-public final class LotOccupancyGauges implements Runnable {
+public final class LotOccupancyGauges implements Runnable, MeterBinder {
 
   private static final Logger LOG = LoggerFactory.getLogger(LotOccupancyGauges.class);
 
   private final Supplier<List<Lot>> lots;
   private final ParkingMetrics counters;
-  private final MultiGauge occupiedGauge;
-  private final MultiGauge capacityGauge;
+  private volatile MultiGauge occupiedGauge;
+  private volatile MultiGauge capacityGauge;
   private final Map<String, Spaces> spaces = new ConcurrentHashMap<>();
 
   /** The latest numbers of one lot, read by its two gauges. */
   private record Spaces(AtomicInteger occupied, AtomicInteger capacity) {}
 
-  public LotOccupancyGauges(
-      Supplier<List<Lot>> lots, ParkingMetrics counters, MeterRegistry registry) {
+  public LotOccupancyGauges(Supplier<List<Lot>> lots, ParkingMetrics counters) {
     this.lots = lots;
     this.counters = counters;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
     this.occupiedGauge =
         MultiGauge.builder("parking.spaces.occupied")
             .description("Spaces taken in a lot")

@@ -30,13 +30,13 @@ public final class ParkingMetrics implements ParkingEvents {
   private static final ConflictException.Reason[] REASONS = ConflictException.Reason.values();
 
   /** The meters made here; the occupancy gauges belong to LotOccupancyGauges. */
-  private static final Set<String> OWNED =
-      Set.of(
-          "parking.entries",
-          "parking.exits",
-          "parking.fees.collected",
-          "parking.stay.duration",
-          "parking.entries.rejected");
+  private static final String ENTRIES = "parking.entries";
+
+  private static final String EXITS = "parking.exits";
+  private static final String FEES = "parking.fees.collected";
+  private static final String STAYS = "parking.stay.duration";
+  private static final String REJECTED = "parking.entries.rejected";
+  private static final Set<String> OWNED = Set.of(ENTRIES, EXITS, FEES, STAYS, REJECTED);
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, LotMeters> lots = new ConcurrentHashMap<>();
@@ -104,23 +104,23 @@ public final class ParkingMetrics implements ParkingEvents {
     LotMeters(String lotId) {
       this.lotId = lotId;
       entries =
-          Counter.builder("parking.entries")
+          Counter.builder(ENTRIES)
               .description("Cars admitted into a lot")
               .tag(LOT, lotId)
               .register(registry);
       exits =
-          Counter.builder("parking.exits")
+          Counter.builder(EXITS)
               .description("Cars that left a lot")
               .tag(LOT, lotId)
               .register(registry);
       feesCents =
-          Counter.builder("parking.fees.collected")
+          Counter.builder(FEES)
               .description("Fees charged at exit")
               .baseUnit("cents")
               .tag(LOT, lotId)
               .register(registry);
       stays =
-          Timer.builder("parking.stay.duration")
+          Timer.builder(STAYS)
               .description("How long cars stayed, measured at exit")
               .tag(LOT, lotId)
               .serviceLevelObjectives(STAY_BUCKETS)
@@ -132,7 +132,7 @@ public final class ParkingMetrics implements ParkingEvents {
       if (counter == null) {
         // register() returns the existing meter on a race, so both threads share one counter.
         counter =
-            Counter.builder("parking.entries.rejected")
+            Counter.builder(REJECTED)
                 .description("Entries refused, by reason")
                 .tags(LOT, lotId, "reason", reason.code())
                 .register(registry);

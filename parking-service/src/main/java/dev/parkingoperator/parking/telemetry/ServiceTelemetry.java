@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -28,34 +29,54 @@ public final class ServiceTelemetry {
 
   private final TelemetryConfig config;
   private final BuildInfo build;
-  private final PrometheusMeterRegistry registry;
+  private final Optional<PrometheusMeterRegistry> registry;
   private final ParkingEvents events;
-  private Runnable beforeScrape = () -> {};
+  private final WriteBatchListener writeBatches;
+  private final Runnable beforeScrape;
 
   private ServiceTelemetry(
-      TelemetryConfig config, BuildInfo build, PrometheusMeterRegistry registry) {
+      TelemetryConfig config,
+      BuildInfo build,
+      Optional<PrometheusMeterRegistry> registry,
+      Supplier<List<Lot>> lots) {
     this.config = config;
     this.build = build;
     this.registry = registry;
-    this.events = registry == null ? ParkingEvents.NONE : new ParkingMetrics(registry);
+    if (registry.isEmpty()) {
+      this.events = ParkingEvents.NONE;
+      this.writeBatches = WriteBatchListener.NONE;
+      this.beforeScrape = () -> {};
+      return;
+    }
+    ParkingMetrics parkingMetrics = new ParkingMetrics(registry.get());
+    WriteBatchMetrics batchMetrics = new WriteBatchMetrics();
+    LotOccupancyGauges occupancy = new LotOccupancyGauges(lots, parkingMetrics);
+    batchMetrics.bindTo(registry.get());
+    occupancy.bindTo(registry.get());
+    this.events = parkingMetrics;
+    this.writeBatches = batchMetrics;
+    this.beforeScrape = occupancy;
   }
 
   /**
    * @param poolCanWait whether taking a connection can wait (an external database): only then are
    *     the pool's per-borrow timers worth their cost on every request; the embedded pool has a
    *     connection for every thread, and keeps its gauges
+   * @param lots the lots whose occupancy each scrape publishes (read from the store then)
    */
-  public static ServiceTelemetry create(TelemetryConfig config, boolean poolCanWait) {
+  public static ServiceTelemetry create(
+      TelemetryConfig config, boolean poolCanWait, Supplier<List<Lot>> lots) {
     BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
-    PrometheusMeterRegistry registry =
+    Optional<PrometheusMeterRegistry> registry =
         config.metricsEnabled()
-            ? MeterRegistries.prometheus(
-                config.application(),
-                "parking",
-                build,
-                poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS)
-            : null;
-    return new ServiceTelemetry(config, build, registry);
+            ? Optional.of(
+                MeterRegistries.prometheus(
+                    config.application(),
+                    "parking",
+                    build,
+                    poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS))
+            : Optional.empty();
+    return new ServiceTelemetry(config, build, registry, lots);
   }
 
   private static final MeterFilter PER_BORROW_POOL_TIMERS =
@@ -69,33 +90,26 @@ public final class ServiceTelemetry {
     return events;
   }
 
-  /** Connection pool metrics ({@code hikaricp_*}), or {@code null} when disabled. */
-  public MetricsTrackerFactory poolMetrics() {
-    return registry == null ? null : new MicrometerMetricsTrackerFactory(registry);
+  /** Connection pool metrics ({@code hikaricp_*}), if measuring. */
+  public Optional<MetricsTrackerFactory> poolMetrics() {
+    return registry.map(MicrometerMetricsTrackerFactory::new);
   }
 
-  /** Wraps the API once, so every request is measured without a metrics call in any handler. */
   /**
    * Measures the store's batches of ticket writes (PostgreSQL), or nothing when metrics are off.
    */
   public WriteBatchListener writeBatches() {
-    return registry == null ? WriteBatchListener.NONE : new WriteBatchMetrics(registry);
+    return writeBatches;
   }
 
+  /** Wraps the API once, so every request is measured without a metrics call in any handler. */
   public HttpHandler instrument(HttpHandler api) {
-    return registry == null ? api : new HttpServerMetrics(api, registry);
-  }
-
-  /** Publishes occupancy per lot, read from {@code lots} at each scrape. */
-  public void observeLots(Supplier<List<Lot>> lots) {
-    if (registry != null) {
-      beforeScrape = new LotOccupancyGauges(lots, (ParkingMetrics) events, registry);
-    }
+    return registry.<HttpHandler>map(metrics -> new HttpServerMetrics(api, metrics)).orElse(api);
   }
 
   public TelemetryServer start(Health.Check readiness) {
     return TelemetryServer.start(
-        config, "Parking service", build, registry, readiness, () -> beforeScrape.run());
+        config, "Parking service", build, registry, readiness, beforeScrape);
   }
 
   public BuildInfo build() {

@@ -4,6 +4,7 @@ import dev.parkingoperator.parking.store.WriteBatchListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,12 +13,13 @@ import java.util.concurrent.TimeUnit;
  * second's rate over the first's count rate is the mean batch size: near 1 when the database keeps
  * up with the writes, growing as they queue behind its commits.
  */
-final class WriteBatchMetrics implements WriteBatchListener {
+final class WriteBatchMetrics implements WriteBatchListener, MeterBinder {
 
-  private final Timer batches;
-  private final Counter writes;
+  private volatile Timer batches;
+  private volatile Counter writes;
 
-  WriteBatchMetrics(MeterRegistry registry) {
+  @Override
+  public void bindTo(MeterRegistry registry) {
     this.batches =
         Timer.builder("parking.store.write.batches")
             .description(

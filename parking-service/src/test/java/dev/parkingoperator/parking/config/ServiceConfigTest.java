@@ -3,7 +3,8 @@ package dev.parkingoperator.parking.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parkingoperator.telemetry.config.ConfigException;
+import dev.parkingoperator.config.ConfigException;
+import dev.parkingoperator.parking.store.StoreKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,7 @@ class ServiceConfigTest {
 
     assertThat(config.port()).isEqualTo(8080);
     assertThat(config.bindAddress()).isEqualTo("0.0.0.0");
-    assertThat(config.database().isEmbedded()).isTrue();
+    assertThat(config.database().store()).isEqualTo(StoreKind.EMBEDDED);
     assertThat(config.database().dataDir()).isEqualTo(Path.of("./data"));
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.logLevel()).isEqualTo("info");
@@ -41,7 +42,7 @@ class ServiceConfigTest {
 
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
-    assertThat(config.database().isEmbedded()).isFalse();
+    assertThat(config.database().store()).isEqualTo(StoreKind.POSTGRESQL);
     assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/parking");
     assertThat(config.database().poolSize()).isEqualTo(4);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
@@ -72,8 +73,8 @@ class ServiceConfigTest {
             + " '-1'",
         "PARKING_DB_POOL_SIZE| 0| PARKING_DB_POOL_SIZE must be an integer from 1 to 200, got '0'",
         "LOG_LEVEL| loud| LOG_LEVEL must be one of debug, error, info, trace, warn, got 'loud'",
-        "PARKING_DB_URL| jdbc:mysql://x/y| PARKING_DB_URL must be a jdbc:postgresql: (or jdbc:h2:)"
-            + " URL",
+        "PARKING_DB_URL| jdbc:mysql://x/y| PARKING_DB_URL must be a jdbc:postgresql: URL",
+        "PARKING_DB_URL| jdbc:h2:mem:x| PARKING_DB_URL must be a jdbc:postgresql: URL",
       })
   void aBadValueNamesItsVariable(String variable, String value, String message) {
     assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of(variable, value)))

@@ -43,9 +43,12 @@ class TariffTest {
   }
 
   @ParameterizedTest(name = "hourly={0} dailyMax={1} grace={2}")
-  @CsvSource({"-1, , 0", "1, -1, 0", "1, , -1"})
-  void refusesNegativeRates(long hourly, Long dailyMax, int grace) {
+  @CsvSource({"-1, , 0, hourlyRateCents", "1, -1, 0, dailyMaxCents", "1, , -1, graceMinutes"})
+  void refusesNegativeRates(long hourly, Long dailyMax, int grace, String field) {
     assertThatThrownBy(() -> new Tariff(hourly, dailyMax, grace))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field))
+        .hasMessageStartingWith(field + " must be >= 0");
   }
 }

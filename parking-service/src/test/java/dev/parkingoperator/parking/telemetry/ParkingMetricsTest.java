@@ -78,7 +78,7 @@ class ParkingMetricsTest {
   @Test
   void gaugesFollowTheStoreAndDropLotsDeletedElsewhere() {
     List<Lot> lots = new ArrayList<>(List.of(lot("x", 10, 4), lot("y", 3, 3)));
-    LotOccupancyGauges gauges = new LotOccupancyGauges(() -> List.copyOf(lots), metrics, registry);
+    LotOccupancyGauges gauges = bound(new LotOccupancyGauges(() -> List.copyOf(lots), metrics));
     metrics.vehicleEntered(exited("y", 0));
 
     gauges.run();
@@ -97,15 +97,15 @@ class ParkingMetricsTest {
   @Test
   void keepsTheLastValuesWhenTheStoreIsAway() {
     LotOccupancyGauges gauges =
-        new LotOccupancyGauges(() -> List.of(lot("x", 10, 4)), metrics, registry);
+        bound(new LotOccupancyGauges(() -> List.of(lot("x", 10, 4)), metrics));
     gauges.run();
     LotOccupancyGauges failing =
-        new LotOccupancyGauges(
-            () -> {
-              throw new IllegalStateException("down");
-            },
-            metrics,
-            registry);
+        bound(
+            new LotOccupancyGauges(
+                () -> {
+                  throw new IllegalStateException("down");
+                },
+                metrics));
 
     failing.run();
 
@@ -121,7 +121,7 @@ class ParkingMetricsTest {
   @Test
   void aLotDeletedAndMadeAgainKeepsItsGauges() {
     List<Lot> lots = new ArrayList<>(List.of(lot("again", 5, 1)));
-    LotOccupancyGauges gauges = new LotOccupancyGauges(() -> List.copyOf(lots), metrics, registry);
+    LotOccupancyGauges gauges = bound(new LotOccupancyGauges(() -> List.copyOf(lots), metrics));
     gauges.run();
 
     metrics.lotDeleted("again"); // and made again before the next scrape
@@ -129,5 +129,10 @@ class ParkingMetricsTest {
 
     assertThat(registry.get("parking.spaces.occupied").tag("lot", "again").gauge().value())
         .isEqualTo(1);
+  }
+
+  private LotOccupancyGauges bound(LotOccupancyGauges gauges) {
+    gauges.bindTo(registry);
+    return gauges;
   }
 }

@@ -13,7 +13,8 @@ class WriteBatchMetricsTest {
   @Test
   void countsBatchesTheirTimeAndTheWritesTheyCarried() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    WriteBatchMetrics metrics = new WriteBatchMetrics(registry);
+    WriteBatchMetrics metrics = new WriteBatchMetrics();
+    metrics.bindTo(registry);
 
     metrics.batchWritten(3, TimeUnit.MILLISECONDS.toNanos(2));
     metrics.batchWritten(1, TimeUnit.MILLISECONDS.toNanos(4));

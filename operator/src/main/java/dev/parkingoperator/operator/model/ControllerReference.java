@@ -1,4 +1,4 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -14,7 +14,7 @@ public final class ControllerReference {
 
   private ControllerReference() {}
 
-  static void set(HasMetadata owned, ParkingApp app) {
+  public static void set(HasMetadata owned, ParkingApp app) {
     owned.getMetadata().setOwnerReferences(List.of(to(app)));
   }
 

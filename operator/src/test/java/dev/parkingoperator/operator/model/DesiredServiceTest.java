@@ -1,4 +1,4 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -20,8 +20,8 @@ public final class DesiredService {
   public static Service of(ParkingApp app, AppSettings settings) {
     List<ServicePort> ports = new ArrayList<>();
     ports.add(port(Names.HTTP_PORT_NAME, settings.port()));
-    if (settings.metricsEnabled()) {
-      ports.add(port(Names.METRICS_PORT_NAME, settings.metricsPort()));
+    if (settings.metrics().enabled()) {
+      ports.add(port(Names.METRICS_PORT_NAME, settings.metrics().port()));
     }
     return new ServiceBuilder()
         .withMetadata(Names.metadata(app))

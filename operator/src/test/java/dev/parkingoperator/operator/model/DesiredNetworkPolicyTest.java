@@ -1,4 +1,4 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DesiredNetworkPolicyTest {
 
   private static NetworkPolicy policy(ParkingApp app) {
-    return DesiredNetworkPolicy.of(app, AppSettings.of(app));
+    return DesiredNetworkPolicy.of(app, AppSettings.of(app), Optional.empty());
   }
 
   @Test
@@ -87,7 +87,7 @@ class DesiredNetworkPolicyTest {
         DesiredNetworkPolicy.of(
             app,
             AppSettings.of(app),
-            Optional.of(DesiredNetworkPolicy.operatorPeer("parking-system")));
+            Optional.of(DesiredNetworkPolicy.operatorPeer(Optional.of("parking-system"))));
 
     var operator = policy.getSpec().getIngress().get(1).getFrom().get(1);
     assertThat(operator.getNamespaceSelector().getMatchLabels())

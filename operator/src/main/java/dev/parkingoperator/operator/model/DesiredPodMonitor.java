@@ -1,9 +1,6 @@
-package dev.parkingoperator.operator.monitor;
+package dev.parkingoperator.operator.model;
 
 import dev.parkingoperator.crd.ParkingApp;
-import dev.parkingoperator.operator.dependent.AppSettings;
-import dev.parkingoperator.operator.dependent.ControllerReference;
-import dev.parkingoperator.operator.dependent.Names;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -28,13 +25,13 @@ public final class DesiredPodMonitor {
   private DesiredPodMonitor() {}
 
   public static GenericKubernetesResource of(ParkingApp app, AppSettings settings) {
-    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(settings.monitorLabels()));
+    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(settings.monitor().labels()));
     labels.putAll(Names.labels(app));
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("port", Names.METRICS_PORT_NAME);
-    endpoint.put("path", settings.metricsPath());
-    endpoint.put("scheme", settings.metricsScheme());
-    endpoint.put("interval", settings.monitorInterval());
+    endpoint.put("path", settings.metrics().path());
+    endpoint.put("scheme", settings.metrics().scheme());
+    endpoint.put("interval", settings.monitor().interval());
     return new GenericKubernetesResourceBuilder()
         .withApiVersion("monitoring.coreos.com/v1")
         .withKind("PodMonitor")

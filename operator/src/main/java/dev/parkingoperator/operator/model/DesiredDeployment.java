@@ -1,14 +1,28 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
@@ -32,6 +46,12 @@ public final class DesiredDeployment {
 
   public static final int RUN_AS_USER = 10001;
 
+  /** Where in a Deployment a replica count carried over from the live object sits. */
+  public static final String REPLICAS_POINTER = "/spec/replicas";
+
+  private static final String DATA_VOLUME = "data";
+  private static final String TMP_VOLUME = "tmp";
+
   private DesiredDeployment() {}
 
   /**
@@ -39,25 +59,44 @@ public final class DesiredDeployment {
    *     (so an autoscaler's choice survives); {@code null} when there is no Deployment yet
    */
   public static Deployment of(ParkingApp app, AppSettings settings, Integer currentReplicas) {
-    Integer replicas =
-        settings.replicas() != null
-            ? settings.replicas()
-            : currentReplicas != null ? currentReplicas : 1;
     return new DeploymentBuilder()
         .withMetadata(Names.metadata(app))
         .withNewSpec()
-        .withReplicas(replicas)
+        .withReplicas(replicas(settings, currentReplicas))
         .withNewSelector()
         .withMatchLabels(Names.selectorLabels(app))
         .endSelector()
-        .withNewTemplate()
+        .withTemplate(podTemplate(app, settings))
+        .endSpec()
+        .build();
+  }
+
+  /** The spec's count; else the live one; else 1 for a new Deployment. */
+  private static int replicas(AppSettings settings, Integer currentReplicas) {
+    return settings.replicas().orElse(currentReplicas != null ? currentReplicas : 1);
+  }
+
+  private static PodTemplateSpec podTemplate(ParkingApp app, AppSettings settings) {
+    return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .withLabels(podLabels(app, settings))
         .withAnnotations(podAnnotations(settings))
         .endMetadata()
-        .withNewSpec()
+        .withSpec(podSpec(app, settings))
+        .build();
+  }
+
+  private static PodSpec podSpec(ParkingApp app, AppSettings settings) {
+    return new PodSpecBuilder()
         .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
-        .withNewSecurityContext()
+        .withSecurityContext(podSecurityContext())
+        .withContainers(container(app, settings))
+        .withVolumes(emptyDir(DATA_VOLUME), emptyDir(TMP_VOLUME))
+        .build();
+  }
+
+  private static PodSecurityContext podSecurityContext() {
+    return new PodSecurityContextBuilder()
         .withRunAsNonRoot(true)
         .withRunAsUser((long) RUN_AS_USER)
         .withRunAsGroup((long) RUN_AS_USER)
@@ -65,45 +104,31 @@ public final class DesiredDeployment {
         .withNewSeccompProfile()
         .withType("RuntimeDefault")
         .endSeccompProfile()
-        .endSecurityContext()
-        .addNewContainer()
+        .build();
+  }
+
+  private static Container container(ParkingApp app, AppSettings settings) {
+    return new ContainerBuilder()
         .withName(Names.CONTAINER)
         .withImage(settings.image())
-        .withImagePullPolicy(settings.pullPolicy())
+        .withImagePullPolicy(settings.pullPolicy().orElse(null))
         .withPorts(ports(settings))
         .withEnv(env(app, settings))
         .withResources(settings.resources())
         .withReadinessProbe(probe(settings, "/health/ready", 5, 3))
         .withLivenessProbe(probe(settings, "/health/live", 10, 3))
         .withStartupProbe(probe(settings, "/health/live", 2, 30))
-        .withNewSecurityContext()
+        .withSecurityContext(containerSecurityContext())
+        .withVolumeMounts(mount(DATA_VOLUME, DATA_DIR), mount(TMP_VOLUME, "/tmp"))
+        .build();
+  }
+
+  private static SecurityContext containerSecurityContext() {
+    return new SecurityContextBuilder()
         .withAllowPrivilegeEscalation(false)
         .withReadOnlyRootFilesystem(true)
         .withRunAsNonRoot(true)
         .withCapabilities(new Capabilities(null, List.of("ALL")))
-        .endSecurityContext()
-        .addNewVolumeMount()
-        .withName("data")
-        .withMountPath(DATA_DIR)
-        .endVolumeMount()
-        .addNewVolumeMount()
-        .withName("tmp")
-        .withMountPath("/tmp")
-        .endVolumeMount()
-        .endContainer()
-        .addNewVolume()
-        .withName("data")
-        .withNewEmptyDir()
-        .endEmptyDir()
-        .endVolume()
-        .addNewVolume()
-        .withName("tmp")
-        .withNewEmptyDir()
-        .endEmptyDir()
-        .endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
         .build();
   }
 
@@ -116,11 +141,12 @@ public final class DesiredDeployment {
 
   static Map<String, String> podAnnotations(AppSettings settings) {
     Map<String, String> annotations = new LinkedHashMap<>(new TreeMap<>(settings.podAnnotations()));
-    if (settings.metricsEnabled()) {
+    AppSettings.Metrics metrics = settings.metrics();
+    if (metrics.enabled()) {
       annotations.put("prometheus.io/scrape", "true");
-      annotations.put("prometheus.io/port", Integer.toString(settings.metricsPort()));
-      annotations.put("prometheus.io/path", settings.metricsPath());
-      annotations.put("prometheus.io/scheme", settings.metricsScheme());
+      annotations.put("prometheus.io/port", Integer.toString(metrics.port()));
+      annotations.put("prometheus.io/path", metrics.path());
+      annotations.put("prometheus.io/scheme", metrics.scheme());
     }
     return annotations;
   }
@@ -128,8 +154,8 @@ public final class DesiredDeployment {
   private static List<ContainerPort> ports(AppSettings settings) {
     List<ContainerPort> ports = new ArrayList<>();
     ports.add(port(Names.HTTP_PORT_NAME, settings.port()));
-    if (settings.metricsEnabled()) {
-      ports.add(port(Names.METRICS_PORT_NAME, settings.metricsPort()));
+    if (settings.metrics().enabled()) {
+      ports.add(port(Names.METRICS_PORT_NAME, settings.metrics().port()));
     }
     return ports;
   }
@@ -143,20 +169,25 @@ public final class DesiredDeployment {
   }
 
   private static List<EnvVar> env(ParkingApp app, AppSettings settings) {
+    AppSettings.Metrics metrics = settings.metrics();
     List<EnvVar> env = new ArrayList<>();
     env.add(value("PORT", Integer.toString(settings.port())));
-    env.add(value("METRICS_PORT", Integer.toString(settings.metricsPort())));
-    env.add(value("METRICS_PATH", settings.metricsPath()));
-    env.add(value("METRICS_ENABLED", Boolean.toString(settings.metricsEnabled())));
+    env.add(value("METRICS_PORT", Integer.toString(metrics.port())));
+    env.add(value("METRICS_PATH", metrics.path()));
+    env.add(value("METRICS_ENABLED", Boolean.toString(metrics.enabled())));
     env.add(value("SHUTDOWN_GRACE_SECONDS", Integer.toString(SHUTDOWN_GRACE_SECONDS)));
     env.add(value("PARKING_DATA_DIR", DATA_DIR));
     env.add(fieldRef("POD_NAME", "metadata.name"));
     env.add(fieldRef("POD_NAMESPACE", "metadata.namespace"));
-    if (settings.databaseSecret() != null) {
-      env.add(secretRef("PARKING_DB_URL", settings.databaseSecret(), "url"));
-      env.add(secretRef("PARKING_DB_USERNAME", settings.databaseSecret(), "username"));
-      env.add(secretRef("PARKING_DB_PASSWORD", settings.databaseSecret(), "password"));
-    }
+    settings
+        .storage()
+        .databaseSecret()
+        .ifPresent(
+            secret -> {
+              env.add(secretRef("PARKING_DB_URL", secret, "url"));
+              env.add(secretRef("PARKING_DB_USERNAME", secret, "username"));
+              env.add(secretRef("PARKING_DB_PASSWORD", secret, "password"));
+            });
     env.addAll(settings.env());
     return env;
   }
@@ -167,12 +198,20 @@ public final class DesiredDeployment {
     return new ProbeBuilder()
         .withNewHttpGet()
         .withPath(path)
-        .withPort(new IntOrString(settings.metricsPort()))
+        .withPort(new IntOrString(settings.metrics().port()))
         .endHttpGet()
         .withPeriodSeconds(periodSeconds)
         .withFailureThreshold(failureThreshold)
         .withTimeoutSeconds(2)
         .build();
+  }
+
+  private static Volume emptyDir(String name) {
+    return new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
+  }
+
+  private static VolumeMount mount(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
   }
 
   private static EnvVar value(String name, String value) {

@@ -1,4 +1,4 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -21,13 +21,7 @@ import java.util.Optional;
  */
 public final class DesiredNetworkPolicy {
 
-  private static final String NAME_LABEL = "app.kubernetes.io/name";
-
   private DesiredNetworkPolicy() {}
-
-  public static NetworkPolicy of(ParkingApp app, AppSettings settings) {
-    return of(app, settings, Optional.empty());
-  }
 
   /**
    * @param operator the operator's own pods, allowed to the metrics port for its scrape check
@@ -37,21 +31,21 @@ public final class DesiredNetworkPolicy {
     List<NetworkPolicyIngressRule> rules = new ArrayList<>();
     rules.add(
         new NetworkPolicyIngressRuleBuilder()
-            .withFrom(settings.apiFrom())
+            .withFrom(settings.network().apiFrom())
             .withPorts(
                 new NetworkPolicyPortBuilder()
                     .withProtocol("TCP")
                     .withPort(new IntOrString(settings.port()))
                     .build())
             .build());
-    if (settings.metricsEnabled()) {
+    if (settings.metrics().enabled()) {
       rules.add(
           new NetworkPolicyIngressRuleBuilder()
               .withFrom(scrapers(settings, operator))
               .withPorts(
                   new NetworkPolicyPortBuilder()
                       .withProtocol("TCP")
-                      .withPort(new IntOrString(settings.metricsPort()))
+                      .withPort(new IntOrString(settings.metrics().port()))
                       .build())
               .build());
     }
@@ -63,26 +57,28 @@ public final class DesiredNetworkPolicy {
     List<NetworkPolicyPeer> peers = new ArrayList<>();
     peers.add(
         new NetworkPolicyPeerBuilder()
-            .withNamespaceSelector(settings.scraperNamespaces())
-            .withPodSelector(settings.scraperPods())
+            .withNamespaceSelector(settings.network().scraperNamespaces())
+            .withPodSelector(settings.network().scraperPods())
             .build());
     operator.ifPresent(peers::add);
     return peers;
   }
 
   /** The operator's pods: in its namespace when known, else in any namespace. */
-  public static NetworkPolicyPeer operatorPeer(String operatorNamespace) {
+  public static NetworkPolicyPeer operatorPeer(Optional<String> operatorNamespace) {
     NetworkPolicyPeerBuilder peer =
         new NetworkPolicyPeerBuilder()
             .withNewPodSelector()
-            .withMatchLabels(Map.of(NAME_LABEL, "parking-operator"))
+            .withMatchLabels(Map.of(Names.NAME_LABEL, Names.OPERATOR_NAME))
             .endPodSelector();
-    return operatorNamespace == null
-        ? peer.withNewNamespaceSelector().endNamespaceSelector().build()
-        : peer.withNewNamespaceSelector()
-            .withMatchLabels(Map.of("kubernetes.io/metadata.name", operatorNamespace))
-            .endNamespaceSelector()
-            .build();
+    Map<String, String> namespaceLabels =
+        operatorNamespace
+            .map(namespace -> Map.of("kubernetes.io/metadata.name", namespace))
+            .orElse(null);
+    return peer.withNewNamespaceSelector()
+        .withMatchLabels(namespaceLabels)
+        .endNamespaceSelector()
+        .build();
   }
 
   private static NetworkPolicy policy(ParkingApp app, List<NetworkPolicyIngressRule> rules) {

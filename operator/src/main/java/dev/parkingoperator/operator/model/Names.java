@@ -1,4 +1,4 @@
-package dev.parkingoperator.operator.dependent;
+package dev.parkingoperator.operator.model;
 
 import dev.parkingoperator.crd.ParkingApp;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -12,8 +12,11 @@ import java.util.Map;
  */
 public final class Names {
 
+  /** The operator's name: its pods' name label, the managed-by label, its Events' source. */
+  public static final String OPERATOR_NAME = "parking-operator";
+
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-  public static final String MANAGED_BY = "parking-operator";
+  public static final String MANAGED_BY = OPERATOR_NAME;
 
   /** The informers' selector: only objects this operator made are cached. */
   public static final String MANAGED_SELECTOR = MANAGED_BY_LABEL + "=" + MANAGED_BY;

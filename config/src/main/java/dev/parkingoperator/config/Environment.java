@@ -1,4 +1,4 @@
-package dev.parkingoperator.telemetry.config;
+package dev.parkingoperator.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,6 +8,9 @@ import java.util.Set;
 
 /** Typed reads of environment variables with defaults; a bad value names its variable. */
 public final class Environment {
+
+  /** The levels LOG_LEVEL accepts, SLF4J's names. */
+  public static final Set<String> LOG_LEVELS = Set.of("error", "warn", "info", "debug", "trace");
 
   private final Map<String, String> variables;
 
@@ -71,6 +74,11 @@ public final class Environment {
               + "'");
     }
     return value;
+  }
+
+  /** LOG_LEVEL, {@code info} by default. */
+  public String logLevel() {
+    return oneOf("LOG_LEVEL", "info", LOG_LEVELS);
   }
 
   /** An IP address to bind to; host names are refused so start-up never waits on DNS. */
