@@ -38,5 +38,4 @@ public class ParkingApp extends CustomResource<ParkingAppSpec, ParkingAppStatus>
 
   public static final String GROUP = "parkingoperator.dev";
   public static final String VERSION = "v1alpha1";
-  public static final String CRD_NAME = "parkingapps." + GROUP;
 }

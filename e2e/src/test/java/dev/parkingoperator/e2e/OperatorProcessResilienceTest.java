@@ -33,7 +33,8 @@ class OperatorProcessResilienceTest {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final int LEASE_SECONDS = 4;
 
-  @TempDir Path work;
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+  Path work;
 
   @Test
   void killedMidReconciliationThenRestartedConvergesWithoutDuplicates() throws Exception {

@@ -1,6 +1,6 @@
 package dev.parkingoperator.operator;
 
-import dev.parkingoperator.config.ConfigException;
+import dev.parkingoperator.config.Launcher;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.render.Render;
 import dev.parkingoperator.telemetry.BuildInfo;
@@ -11,9 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /** Starts the operator from environment variables and the in-cluster (or kubeconfig) client. */
 public final class Main {
@@ -25,51 +22,46 @@ public final class Main {
       System.exit(render(args));
       return;
     }
-    OperatorConfig config;
+    Launcher.run(
+        "parking-operator",
+        () -> OperatorConfig.fromEnvironment(System.getenv()),
+        OperatorConfig::logLevel,
+        Main::start);
+  }
+
+  /** The operator and its client, closed together on SIGTERM. */
+  private static AutoCloseable start(OperatorConfig config) {
+    KubernetesClient client = client();
     try {
-      config = OperatorConfig.fromEnvironment(System.getenv());
-    } catch (ConfigException e) {
-      System.err.println("parking-operator: invalid configuration: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", config.logLevel());
-    // A user agent of our own makes the operator's calls easy to find in API server audit logs.
-    KubernetesClient client =
-        new KubernetesClientBuilder()
-            .withConfig(
-                new ConfigBuilder(Config.autoConfigure(null))
-                    .withUserAgent(
-                        "parking-operator/"
-                            + BuildInfo.fromClasspath(ParkingOperator.BUILD_INFO_RESOURCE)
-                                .version())
-                    .build())
-            .build();
-    ParkingOperator operator;
-    try {
-      operator = ParkingOperator.start(config, client);
+      ParkingOperator operator = ParkingOperator.start(config, client);
+      return () -> {
+        operator.close();
+        client.close();
+      };
     } catch (RuntimeException e) {
-      LoggerFactory.getLogger(Main.class).error("cannot start: {}", e.getMessage());
       client.close();
-      System.exit(1);
-      return;
+      throw e;
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-    Signal.handle(new Signal("INT"), signal -> stop.countDown());
-    stop.await();
-    operator.close();
-    client.close();
-    System.exit(0);
+  }
+
+  /** A user agent of our own makes the operator's calls easy to find in API server audit logs. */
+  private static KubernetesClient client() {
+    String version = BuildInfo.fromClasspath(ParkingOperator.BUILD_INFO_RESOURCE).version();
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(Config.autoConfigure(null))
+                .withUserAgent("parking-operator/" + version)
+                .build())
+        .build();
   }
 
   /** {@code render FILE}: print the manifests the operator would apply; no cluster needed. */
   private static int render(String[] args) throws IOException {
     if (args.length != 2) {
       System.err.println("usage: java -jar parking-operator.jar render PARKINGAPP.yaml");
-      return 2;
+      return Launcher.EXIT_INVALID_CONFIGURATION;
     }
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    Launcher.configureLogging("warn");
     return new Render(Optional.ofNullable(System.getenv("POD_NAMESPACE")))
         .run(Path.of(args[1]), System.out, System.err);
   }

@@ -1,5 +1,6 @@
 package dev.parkingoperator.parking;
 
+import dev.parkingoperator.config.Launcher;
 import dev.parkingoperator.parking.config.ServiceConfig;
 import dev.parkingoperator.parking.runtime.ParkingApplication;
 import dev.parkingoperator.parking.store.DatabaseSettings;
@@ -27,7 +28,7 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) throws Exception {
-    Main.configureLogging("warn");
+    Launcher.configureLogging("warn");
     Path scratch = Files.createTempDirectory("parking-cds-");
     ServiceConfig config =
         new ServiceConfig(

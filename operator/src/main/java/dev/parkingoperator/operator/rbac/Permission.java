@@ -8,8 +8,4 @@ public record Permission(String apiGroup, String resource, List<String> verbs) {
   public Permission {
     verbs = verbs.stream().sorted().toList();
   }
-
-  public boolean allows(String group, String resourceName, String verb) {
-    return apiGroup.equals(group) && resource.equals(resourceName) && verbs.contains(verb);
-  }
 }

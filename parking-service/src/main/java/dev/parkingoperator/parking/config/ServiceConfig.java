@@ -66,6 +66,11 @@ public record ServiceConfig(
                 : DatabaseSettings.EXTERNAL_POOL_SIZE,
             1,
             200),
-        Duration.ofMillis(env.integer("PARKING_DB_TIMEOUT_MS", 2000, 250, 60_000)));
+        Duration.ofMillis(
+            env.integer(
+                "PARKING_DB_TIMEOUT_MS",
+                (int) DatabaseSettings.DEFAULT_CONNECT_TIMEOUT.toMillis(),
+                250,
+                60_000)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.parkingoperator.parking.runtime;
 
+import dev.parkingoperator.parking.concurrent.DaemonThreads;
 import dev.parkingoperator.parking.store.Database;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -16,12 +17,7 @@ public final class DatabaseWatch implements AutoCloseable {
   private final Database database;
   private final Readiness readiness;
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "database-watch");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("database-watch"));
 
   private DatabaseWatch(Database database, Readiness readiness) {
     this.database = database;

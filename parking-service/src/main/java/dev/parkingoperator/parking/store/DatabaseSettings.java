@@ -27,18 +27,16 @@ public record DatabaseSettings(
 
   public static final int EXTERNAL_POOL_SIZE = 10;
 
+  /** PARKING_DB_TIMEOUT_MS's default. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   public DatabaseSettings {
     StoreKind.of(url);
   }
 
   public static DatabaseSettings embedded(Path dataDir) {
     return new DatabaseSettings(
-        null, null, null, dataDir, EMBEDDED_POOL_SIZE, Duration.ofSeconds(2));
-  }
-
-  public static DatabaseSettings external(String url, String username, String password) {
-    return new DatabaseSettings(
-        url, username, password, null, EXTERNAL_POOL_SIZE, Duration.ofSeconds(2));
+        null, null, null, dataDir, EMBEDDED_POOL_SIZE, DEFAULT_CONNECT_TIMEOUT);
   }
 
   /**

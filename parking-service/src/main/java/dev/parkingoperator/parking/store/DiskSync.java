@@ -1,5 +1,6 @@
 package dev.parkingoperator.parking.store;
 
+import dev.parkingoperator.parking.concurrent.DaemonThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,13 +36,7 @@ final class DiskSync implements AutoCloseable {
   DiskSync(DataSource dataSource, Duration interval) {
     this.dataSource = dataSource;
     this.interval = interval;
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "disk-sync");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("disk-sync"));
     long millis = interval.toMillis();
     timer.scheduleWithFixedDelay(this::sync, millis, millis, TimeUnit.MILLISECONDS);
   }

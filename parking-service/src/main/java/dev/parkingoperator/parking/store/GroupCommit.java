@@ -1,5 +1,6 @@
 package dev.parkingoperator.parking.store;
 
+import dev.parkingoperator.parking.concurrent.DaemonThreads;
 import dev.parkingoperator.parking.domain.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,9 +33,7 @@ final class GroupCommit implements AutoCloseable {
 
   GroupCommit(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.flusher = new Thread(this::flushLoop, "group-commit");
-    flusher.setDaemon(true);
-    flusher.start();
+    this.flusher = DaemonThreads.start("group-commit", this::flushLoop);
   }
 
   /** Call after a write transaction committed; returns once it is in the file. */

@@ -1,5 +1,6 @@
 package dev.parkingoperator.parking.store;
 
+import dev.parkingoperator.parking.concurrent.DaemonThreads;
 import dev.parkingoperator.parking.domain.StoreUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,9 +61,7 @@ final class WriteBatcher implements AutoCloseable {
     this.runner = runner;
     this.listener = listener;
     this.answerTimeout = answerTimeout;
-    this.thread = new Thread(this::runBatches, threadName);
-    thread.setDaemon(true);
-    thread.start();
+    this.thread = DaemonThreads.start(threadName, this::runBatches);
   }
 
   /** Queues the write and waits for its batch's outcome. */

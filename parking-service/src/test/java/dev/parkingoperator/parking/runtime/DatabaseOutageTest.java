@@ -26,7 +26,7 @@ class DatabaseOutageTest {
     DatabaseSettings schema = TestDatabases.freshPostgresSchema();
     try (TcpProxy proxy = new TcpProxy(5432)) {
       DatabaseSettings throughProxy =
-          DatabaseSettings.external(
+          TestDatabases.external(
               schema.url().replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()),
               schema.username(),
               null);

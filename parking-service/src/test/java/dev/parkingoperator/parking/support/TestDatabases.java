@@ -29,12 +29,23 @@ public final class TestDatabases {
     return DatabaseSettings.embedded(dir);
   }
 
+  /** PostgreSQL at {@code url} with the service's default pool and timeouts. */
+  public static DatabaseSettings external(String url, String username, String password) {
+    return new DatabaseSettings(
+        url,
+        username,
+        password,
+        null,
+        DatabaseSettings.EXTERNAL_POOL_SIZE,
+        DatabaseSettings.DEFAULT_CONNECT_TIMEOUT);
+  }
+
   /** A new empty schema, so test runs and test classes never see each other's rows. */
   public static DatabaseSettings freshPostgresSchema() {
     requirePostgres();
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     execute("CREATE SCHEMA " + schema);
-    return DatabaseSettings.external(
+    return external(
         POSTGRES_URL + "?currentSchema=" + schema.toLowerCase(Locale.ROOT), POSTGRES_USER, null);
   }
 
