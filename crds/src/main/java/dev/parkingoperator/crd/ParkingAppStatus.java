@@ -20,7 +20,9 @@ public class ParkingAppStatus {
   @JsonPropertyDescription("Pods ready to serve.")
   private Integer readyReplicas;
 
-  @JsonPropertyDescription("Ready, Progressing and Degraded, in the metav1.Condition shape.")
+  @JsonPropertyDescription(
+      "Ready, Progressing, Degraded and, while metrics are on and the check runs,"
+          + " MetricsReachable, in the metav1.Condition shape.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription(
@@ -28,23 +30,50 @@ public class ParkingAppStatus {
           + " metrics are disabled.")
   private String metricsEndpoint;
 
-  @JsonPropertyDescription(
-      "How Prometheus can discover the pods: 'annotations', or 'annotations and PodMonitor'; absent"
-          + " when metrics are disabled.")
-  private String discovery;
+  /** How Prometheus can discover the pods. */
+  public enum Discovery {
+    /** The prometheus.io/* pod annotations. */
+    Annotations,
+    /** The annotations, and a Prometheus Operator PodMonitor. */
+    AnnotationsAndPodMonitor
+  }
 
-  public String getDiscovery() {
+  /** Where the service keeps its data. */
+  public enum Storage {
+    /** The embedded store on an emptyDir: lost with the pod. */
+    EmbeddedEmptyDir,
+    /** PostgreSQL, reached through status.databaseSecret. */
+    PostgreSQL
+  }
+
+  @JsonPropertyDescription(
+      "How Prometheus can discover the pods: Annotations, or AnnotationsAndPodMonitor; absent when"
+          + " metrics are disabled.")
+  private Discovery discovery;
+
+  public Discovery getDiscovery() {
     return discovery;
   }
 
-  public void setDiscovery(String discovery) {
+  public void setDiscovery(Discovery discovery) {
     this.discovery = discovery;
   }
 
   @JsonPropertyDescription(
-      "Where the data lives: 'embedded (emptyDir, lost with the pod)' or 'postgresql (secret"
-          + " <name>)'.")
-  private String storage;
+      "Where the data lives: EmbeddedEmptyDir (lost with the pod) or PostgreSQL (through"
+          + " databaseSecret).")
+  private Storage storage;
+
+  @JsonPropertyDescription("The Secret the database settings come from, with PostgreSQL storage.")
+  private String databaseSecret;
+
+  public String getDatabaseSecret() {
+    return databaseSecret;
+  }
+
+  public void setDatabaseSecret(String databaseSecret) {
+    this.databaseSecret = databaseSecret;
+  }
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -86,11 +115,11 @@ public class ParkingAppStatus {
     this.metricsEndpoint = metricsEndpoint;
   }
 
-  public String getStorage() {
+  public Storage getStorage() {
     return storage;
   }
 
-  public void setStorage(String storage) {
+  public void setStorage(Storage storage) {
     this.storage = storage;
   }
 
@@ -103,6 +132,7 @@ public class ParkingAppStatus {
         && Objects.equals(conditions, that.conditions)
         && Objects.equals(metricsEndpoint, that.metricsEndpoint)
         && Objects.equals(storage, that.storage)
+        && Objects.equals(databaseSecret, that.databaseSecret)
         && Objects.equals(discovery, that.discovery);
   }
 
@@ -115,6 +145,7 @@ public class ParkingAppStatus {
         conditions,
         metricsEndpoint,
         storage,
+        databaseSecret,
         discovery);
   }
 }

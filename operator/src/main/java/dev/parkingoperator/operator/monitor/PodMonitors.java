@@ -2,6 +2,7 @@ package dev.parkingoperator.operator.monitor;
 
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.crd.ParkingAppStatus.Discovery;
 import dev.parkingoperator.operator.model.AppSettings;
 import dev.parkingoperator.operator.model.DesiredPodMonitor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -32,7 +33,7 @@ public final class PodMonitors {
   }
 
   /** Applies or removes the app's PodMonitor; returns how Prometheus can discover the pods. */
-  public String reconcile(ParkingApp app, AppSettings settings) {
+  public Discovery reconcile(ParkingApp app, AppSettings settings) {
     boolean wanted =
         settings.metrics().enabled()
             && (settings.monitor().mode() == MetricsSpec.Monitor.podMonitor
@@ -46,7 +47,7 @@ public final class PodMonitors {
       if (crdPresent() && existing.withName(app.getMetadata().getName()).get() != null) {
         existing.withName(app.getMetadata().getName()).delete();
       }
-      return "annotations";
+      return Discovery.Annotations;
     }
     GenericKubernetesResource desired = DesiredPodMonitor.of(app, settings);
     GenericKubernetesResource live = existing.withName(app.getMetadata().getName()).get();
@@ -59,7 +60,7 @@ public final class PodMonitors {
       desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
       existing.resource(desired).update();
     }
-    return "annotations and PodMonitor";
+    return Discovery.AnnotationsAndPodMonitor;
   }
 
   private boolean crdPresent() {

@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.toSet;
 
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
+import dev.parkingoperator.crd.ParkingAppStatus.Discovery;
 import dev.parkingoperator.operator.dependent.DeploymentDependent;
 import dev.parkingoperator.operator.dependent.DesiredInputs;
 import dev.parkingoperator.operator.dependent.NetworkPolicyDependent;
@@ -111,7 +112,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
     operatorPeer.ifPresent(peer -> DesiredInputs.putOperatorPeer(context, peer));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     AppSettings settings = AppSettings.of(app);
-    String discovery = podMonitors.reconcile(app, settings);
+    Discovery discovery = podMonitors.reconcile(app, settings);
     Instant now = clock.instant();
     ParkingAppStatus status =
         StatusComputer.observed(

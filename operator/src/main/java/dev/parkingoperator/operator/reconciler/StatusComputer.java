@@ -2,6 +2,8 @@ package dev.parkingoperator.operator.reconciler;
 
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
+import dev.parkingoperator.crd.ParkingAppStatus.Discovery;
+import dev.parkingoperator.crd.ParkingAppStatus.Storage;
 import dev.parkingoperator.operator.model.AppSettings;
 import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.Problem;
@@ -50,7 +52,7 @@ final class StatusComputer {
       ParkingApp app,
       AppSettings settings,
       Optional<Deployment> deployment,
-      String discovery,
+      Discovery discovery,
       Instant now) {
     ParkingAppStatus previous =
         Optional.ofNullable(app.getStatus()).orElseGet(ParkingAppStatus::new);
@@ -70,12 +72,9 @@ final class StatusComputer {
     status.setReadyReplicas(ready);
     status.setMetricsEndpoint(settings.metrics().enabled() ? settings.metricsEndpoint(app) : null);
     status.setDiscovery(settings.metrics().enabled() ? discovery : null);
-    status.setStorage(
-        settings
-            .storage()
-            .databaseSecret()
-            .map(secret -> "postgresql (secret " + secret + ")")
-            .orElse("embedded (emptyDir, lost with the pod)"));
+    Optional<String> databaseSecret = settings.storage().databaseSecret();
+    status.setStorage(databaseSecret.isPresent() ? Storage.PostgreSQL : Storage.EmbeddedEmptyDir);
+    status.setDatabaseSecret(databaseSecret.orElse(null));
     status.setConditions(
         Conditions.merge(
             previous.getConditions(),
@@ -161,6 +160,7 @@ final class StatusComputer {
     status.setReadyReplicas(previous.getReadyReplicas());
     status.setMetricsEndpoint(previous.getMetricsEndpoint());
     status.setStorage(previous.getStorage());
+    status.setDatabaseSecret(previous.getDatabaseSecret());
     return status;
   }
 

@@ -222,7 +222,8 @@ class ParkingAppOperatorTest {
                       });
               assertThat(app.getStatus().getMetricsEndpoint())
                   .isEqualTo("http://ready." + ns + ".svc:9568/metrics");
-              assertThat(app.getStatus().getStorage()).startsWith("embedded");
+              assertThat(app.getStatus().getStorage())
+                  .isEqualTo(ParkingAppStatus.Storage.EmbeddedEmptyDir);
             });
 
     markReady(ns, "ready");
@@ -584,7 +585,8 @@ class ParkingAppOperatorTest {
         .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("db"));
     await().atMost(WAIT).until(() -> current(ns, "persistent").getStatus() != null);
     assertThat(current(ns, "persistent").getStatus().getStorage())
-        .isEqualTo("postgresql (secret db)");
+        .isEqualTo(ParkingAppStatus.Storage.PostgreSQL);
+    assertThat(current(ns, "persistent").getStatus().getDatabaseSecret()).isEqualTo("db");
   }
 
   @Test
@@ -734,11 +736,10 @@ class ParkingAppOperatorTest {
         .atMost(WAIT)
         .until(
             () ->
-                "annotations and PodMonitor"
-                    .equals(
-                        Optional.ofNullable(current(ns, "monitored").getStatus())
-                            .map(ParkingAppStatus::getDiscovery)
-                            .orElse(null)));
+                ParkingAppStatus.Discovery.AnnotationsAndPodMonitor.equals(
+                    Optional.ofNullable(current(ns, "monitored").getStatus())
+                        .map(ParkingAppStatus::getDiscovery)
+                        .orElse(null)));
 
     editSpec(
         ns,
@@ -761,7 +762,10 @@ class ParkingAppOperatorTest {
     await().atMost(WAIT).until(() -> podMonitors.withName("monitored").get() == null);
     await()
         .atMost(WAIT)
-        .until(() -> "annotations".equals(current(ns, "monitored").getStatus().getDiscovery()));
+        .until(
+            () ->
+                ParkingAppStatus.Discovery.Annotations
+                    == current(ns, "monitored").getStatus().getDiscovery());
   }
 
   /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
