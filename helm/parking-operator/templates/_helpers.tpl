@@ -34,6 +34,10 @@ operator's code by ChartTest.
 - apiGroups: ["parkingoperator.dev"]
   resources: ["parkingapps/status"]
   verbs: ["patch"]
+# blockOwnerDeletion on the owner references needs this under OwnerReferencesPermissionEnforcement.
+- apiGroups: ["parkingoperator.dev"]
+  resources: ["parkingapps/finalizers"]
+  verbs: ["update"]
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: ["create", "list", "update", "watch"]

@@ -19,6 +19,9 @@ public final class RequiredPermissions {
     List<Permission> rules = new ArrayList<>();
     rules.add(new Permission(ParkingApp.GROUP, "parkingapps", List.of("list", "watch")));
     rules.add(new Permission(ParkingApp.GROUP, "parkingapps/status", List.of("patch")));
+    // Owner references with blockOwnerDeletion need it where OwnerReferencesPermissionEnforcement
+    // admission runs (OpenShift, hardened clusters); no finalizer is ever set.
+    rules.add(new Permission(ParkingApp.GROUP, "parkingapps/finalizers", List.of("update")));
     // No delete: owner references let Kubernetes' garbage collector remove what the operator made.
     rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "update")));
     rules.add(new Permission("", "services", List.of("list", "watch", "create", "update")));
@@ -52,9 +55,10 @@ public final class RequiredPermissions {
 
   /** Rules in the operator's own namespace, for its leader-election Lease. */
   public static List<Permission> leaderElection(OperatorConfig config) {
-    return config.leaderElection() == null
+    // java-operator-sdk checks get, create and update with a SelfSubjectRulesReview at start.
+    return config.leaderElection().isEmpty()
         ? List.of()
         : List.of(
-            new Permission("coordination.k8s.io", "leases", List.of("get", "create", "patch")));
+            new Permission("coordination.k8s.io", "leases", List.of("get", "create", "update")));
   }
 }
