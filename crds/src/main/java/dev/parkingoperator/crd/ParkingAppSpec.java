@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.List;
@@ -14,6 +15,13 @@ import java.util.Map;
 
 /** What the cluster admin asks for. Everything but the image is optional. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value =
+        "!has(self.metrics) || !has(self.metrics.port) || !has(self.port)"
+            + " || self.metrics.port != self.port",
+    message = "spec.metrics.port must differ from spec.port: telemetry has its own port",
+    reason = "FieldValueInvalid",
+    fieldPath = ".metrics.port")
 public class ParkingAppSpec {
 
   public static final int DEFAULT_PORT = 8080;

@@ -48,6 +48,7 @@ public final class ParkingAppValidator {
       problems.add(new Problem("spec", "spec is required."));
       return problems;
     }
+    checkName(problems, app.getMetadata().getName());
     AppSettings settings = AppSettings.of(app);
     if (settings.image() == null
         || settings.image().isBlank()
@@ -76,6 +77,15 @@ public final class ParkingAppValidator {
     checkEnv(problems, settings.env());
     settings.storage().databaseSecret().ifPresent(name -> checkSecret(problems, name, secret));
     return problems;
+  }
+
+  /** Checked again here: the CRD's rule is not applied where validation was bypassed. */
+  private static void checkName(List<Problem> problems, String name) {
+    if (name == null
+        || name.length() > ParkingApp.MAX_NAME_LENGTH
+        || !name.matches(ParkingApp.NAME_PATTERN)) {
+      problems.add(new Problem("metadata.name", ParkingApp.NAME_RULE + ", got '" + name + "'."));
+    }
   }
 
   private static void checkPort(List<Problem> problems, String field, int port) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One line per bad field: the change to a valid app, the field reported, and its message. */
 class ParkingAppValidatorTest {
@@ -80,6 +82,21 @@ class ParkingAppValidatorTest {
                   app.getSpec().setDatabase(database("db"));
                 },
                 Optional.of(COMPLETE_SECRET)))
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"lot.v2", "1lot", "Lot", "lot-", "lot_a"})
+  void refusesANameThatCannotNameAService(String name) {
+    assertProblem(
+        app -> app.getMetadata().setName(name), "metadata.name", "must be a DNS-1035 label");
+  }
+
+  @Test
+  void refusesANameLongerThanALabel() {
+    assertProblem(
+        app -> app.getMetadata().setName("a".repeat(64)), "metadata.name", "at most 63 characters");
+    assertThat(validate(app -> app.getMetadata().setName("a".repeat(63)), Optional.empty()))
         .isEmpty();
   }
 
