@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 final class StatusComputer {
 
   static final String INVALID_SPEC = "InvalidSpec";
+  static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
 
   private StatusComputer() {}
 
@@ -65,6 +66,7 @@ final class StatusComputer {
             && Optional.ofNullable(live.getObservedGeneration()).orElse(0L)
                 >= deployment.get().getMetadata().getGeneration();
     boolean rolledOut = current && updated >= wanted && ready >= wanted;
+    Optional<String> stuck = rolledOut ? Optional.empty() : progressDeadlineExceeded(live);
 
     ParkingAppStatus status = new ParkingAppStatus();
     status.setObservedGeneration(app.getMetadata().getGeneration());
@@ -80,8 +82,10 @@ final class StatusComputer {
             previous.getConditions(),
             List.of(
                 ready(wanted, ready, rolledOut),
-                progressing(wanted, ready, rolledOut),
-                notDegraded()),
+                stuck
+                    .map(StatusComputer::stuckProgressing)
+                    .orElse(progressing(wanted, ready, rolledOut)),
+                stuck.map(StatusComputer::stuckDegraded).orElse(notDegraded())),
             app.getMetadata().getGeneration(),
             now));
     return status;
@@ -120,6 +124,27 @@ final class StatusComputer {
         true,
         "RollingOut",
         "Waiting for replicas: " + ready + " of " + wanted + " ready.");
+  }
+
+  /**
+   * The Deployment controller's verdict that the rollout stopped making progress (a crash-looping
+   * image, say): its Progressing condition False with reason ProgressDeadlineExceeded.
+   */
+  private static Optional<String> progressDeadlineExceeded(DeploymentStatus live) {
+    return Optional.ofNullable(live.getConditions()).orElse(List.of()).stream()
+        .filter(c -> "Progressing".equals(c.getType()) && "False".equals(c.getStatus()))
+        .filter(c -> PROGRESS_DEADLINE_EXCEEDED.equals(c.getReason()))
+        .map(c -> Optional.ofNullable(c.getMessage()).orElse("The rollout stopped progressing."))
+        .findFirst();
+  }
+
+  private static Conditions.Observed stuckProgressing(String message) {
+    return new Conditions.Observed(
+        Conditions.PROGRESSING, false, PROGRESS_DEADLINE_EXCEEDED, message);
+  }
+
+  private static Conditions.Observed stuckDegraded(String message) {
+    return new Conditions.Observed(Conditions.DEGRADED, true, PROGRESS_DEADLINE_EXCEEDED, message);
   }
 
   private static Conditions.Observed notDegraded() {

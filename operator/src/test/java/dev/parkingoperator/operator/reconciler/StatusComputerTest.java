@@ -14,6 +14,7 @@ import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,30 @@ class StatusComputerTest {
 
     assertThat(condition(status, Conditions.READY).getMessage())
         .isEqualTo("0 of 1 replicas are ready.");
+  }
+
+  @Test
+  void aRolloutPastItsDeadlineIsStuckAndDegraded() {
+    Deployment stuck = deployment(2, 1, 1, 2);
+    stuck
+        .getStatus()
+        .setConditions(
+            List.of(
+                new DeploymentConditionBuilder()
+                    .withType("Progressing")
+                    .withStatus("False")
+                    .withReason("ProgressDeadlineExceeded")
+                    .withMessage("ReplicaSet \"shop-7d9\" has timed out progressing.")
+                    .build()));
+
+    ParkingAppStatus status = observed(app(), Optional.of(stuck));
+
+    assertThat(condition(status, Conditions.PROGRESSING).getStatus()).isEqualTo("False");
+    assertThat(condition(status, Conditions.PROGRESSING).getReason())
+        .isEqualTo("ProgressDeadlineExceeded");
+    assertThat(condition(status, Conditions.DEGRADED).getStatus()).isEqualTo("True");
+    assertThat(condition(status, Conditions.DEGRADED).getMessage()).contains("timed out");
+    assertThat(condition(status, Conditions.READY).getReason()).isEqualTo("ReplicasNotReady");
   }
 
   @Test
