@@ -14,9 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,9 @@ import java.util.Optional;
  */
 public final class Render {
 
+  /** Prints what is rendered: the objects are typed, so no registration is needed. */
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+
   private final DesiredInputs inputs;
 
   /**
@@ -37,7 +37,6 @@ public final class Render {
    *     scrape check through (on by default); empty: any namespace
    */
   public Render(Optional<String> operatorNamespace) {
-    serialization.registerKubernetesResource(ParkingApp.class);
     // As for a new app: no live Deployment whose replica count could be carried over.
     this.inputs =
         new DesiredInputs(
@@ -66,14 +65,12 @@ public final class Render {
    * @return the process exit code: 0 rendered, 1 an invalid ParkingApp (problems on err)
    */
   public int run(Path file, PrintStream out, PrintStream err) throws IOException {
-    List<HasMetadata> objects;
-    try (InputStream in = Files.newInputStream(file)) {
-      Object loaded = serialization.unmarshal(in);
-      objects =
-          loaded instanceof List<?> list
-              ? list.stream().map(HasMetadata.class::cast).toList()
-              : List.of((HasMetadata) loaded);
+    ManifestFile.Contents contents = new ManifestFile().read(file);
+    contents.errors().forEach(error -> err.println("render: " + file + ": " + error));
+    if (!contents.errors().isEmpty()) {
+      return 1;
     }
+    List<HasMetadata> objects = contents.objects();
     List<ParkingApp> apps =
         objects.stream().filter(ParkingApp.class::isInstance).map(ParkingApp.class::cast).toList();
     if (apps.isEmpty()) {

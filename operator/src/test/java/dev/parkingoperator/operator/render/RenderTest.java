@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -95,6 +98,43 @@ class RenderTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("spec.metrics.port must differ from spec.port");
+  }
+
+  static Stream<Arguments> typos() {
+    return Stream.of(
+        Arguments.of(
+            "  imagePullPolicy: Always\n  replicass: 2\n",
+            "downtown: unknown field spec.replicass"),
+        Arguments.of(
+            "  replicas: two\n", "downtown: spec.replicas: Cannot deserialize value of type"),
+        Arguments.of(
+            "  metrics: {port: [1]}\n", "downtown: spec.metrics.port: Cannot deserialize"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("typos")
+  void refusesAnUnknownOrMistypedFieldInOneLine(String extra, String expected, @TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("typo.yaml");
+    Files.writeString(file, Files.readString(EXAMPLES.resolve("parkingapp-minimal.yaml")) + extra);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit =
+        new Render(Optional.empty())
+            .run(
+                file,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing half-rendered").isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .singleElement()
+        .asString()
+        .startsWith("render: " + file + ": ")
+        .contains(expected)
+        .doesNotContain("\tat ");
   }
 
   /**
