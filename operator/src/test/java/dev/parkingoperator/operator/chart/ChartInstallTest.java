@@ -3,10 +3,11 @@ package dev.parkingoperator.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.support.Apps;
-import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.RunningOperator;
+import dev.parkingoperator.operator.support.controlplane.ControlPlane;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -24,25 +25,36 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart's configuration starts a working operator: its rendered objects applied to the mock API
- * server, and the operator run with the environment its Deployment gives (field references resolved
- * as the kubelet would; the metrics port made free and kept on loopback).
+ * The chart installs a working operator on a real API server: its rendered objects applied, and the
+ * operator run as the chart's ServiceAccount (a token from the TokenRequest API), with the
+ * environment its Deployment gives (field references resolved as the kubelet would; the metrics
+ * port made free and kept on loopback). RBAC, owner-reference admission and garbage collection are
+ * the real ones, so a permission the chart lacks fails here.
  */
 class ChartInstallTest {
 
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
   @Test
   void theRenderedConfigurationStartsAWorkingOperator() throws Exception {
+    ControlPlane plane = ControlPlane.shared();
+    String watched = plane.newNamespace("team-a", Map.of());
+    String ignored = plane.newNamespace("team-b", Map.of());
     List<HasMetadata> objects =
         Chart.render(
-            "watchNamespaces: [team-a]\nleaderElection: {enabled: true, leaseSeconds: 5}\n");
-    try (MockCluster cluster = MockCluster.start();
-        KubernetesClient operatorClient = cluster.newOperatorClient()) {
-      KubernetesClient client = cluster.client();
-      for (String namespace : List.of(Chart.NAMESPACE, "team-a", "team-b")) {
+            "watchNamespaces: ["
+                + watched
+                + "]\nleaderElection: {enabled: true, leaseSeconds: 5}\n");
+    try (KubernetesClient client = plane.adminClient()) {
+      if (client.namespaces().withName(Chart.NAMESPACE).get() == null) {
         client
             .namespaces()
             .resource(
-                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+                new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(Chart.NAMESPACE)
+                    .endMetadata()
+                    .build())
             .create();
       }
       for (HasMetadata object : objects) {
@@ -51,21 +63,26 @@ class ChartInstallTest {
             && !(object instanceof ClusterRoleBinding)) {
           object.getMetadata().setNamespace(Chart.NAMESPACE);
         }
-        client.resource(object).create();
+        client.resource(object).createOr(existing -> existing.update());
       }
       Deployment deployment = Chart.ofKind(objects, Deployment.class).get(0);
       OperatorConfig config = OperatorConfig.fromEnvironment(environmentOf(deployment));
+      String serviceAccount = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();
 
-      try (RunningOperator operator = RunningOperator.start(operatorClient, config)) {
-        client.resource(Apps.app("team-a", "watched")).create();
-        client.resource(Apps.app("team-b", "ignored")).create();
+      try (KubernetesClient operatorClient = plane.clientAs(Chart.NAMESPACE, serviceAccount);
+          RunningOperator operator = RunningOperator.start(operatorClient, config)) {
+        client.resource(Apps.app(watched, "watched")).create();
+        client.resource(Apps.app(ignored, "ignored")).create();
 
-        await()
-            .atMost(Duration.ofSeconds(20))
+        await("the Deployment, made through the real authorizer and admission")
+            .atMost(WAIT)
             .until(
                 () ->
-                    client.apps().deployments().inNamespace("team-a").withName("watched").get()
+                    client.apps().deployments().inNamespace(watched).withName("watched").get()
                         != null);
+        await("the Service beside it")
+            .atMost(WAIT)
+            .until(() -> client.services().inNamespace(watched).withName("watched").get() != null);
         assertThat(
                 client
                     .leases()
@@ -75,9 +92,19 @@ class ChartInstallTest {
             .as("the lease the chart named, in the release namespace")
             .isNotNull();
         Thread.sleep(1000);
-        assertThat(client.apps().deployments().inNamespace("team-b").withName("ignored").get())
+        assertThat(client.apps().deployments().inNamespace(ignored).withName("ignored").get())
             .as("namespaces outside watchNamespaces are left alone")
             .isNull();
+
+        client.resources(ParkingApp.class).inNamespace(watched).withName("watched").delete();
+        await("the garbage collector removes what the ParkingApp owned")
+            .atMost(WAIT)
+            .until(
+                () ->
+                    client.apps().deployments().inNamespace(watched).withName("watched").get()
+                            == null
+                        && client.services().inNamespace(watched).withName("watched").get()
+                            == null);
       }
     }
   }
