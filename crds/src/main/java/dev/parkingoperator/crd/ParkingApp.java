@@ -41,8 +41,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
             + "') && size(self.metadata.name) <= "
             + ParkingApp.MAX_NAME_LENGTH,
     message = ParkingApp.NAME_RULE,
-    reason = "FieldValueInvalid",
-    fieldPath = ".metadata.name")
+    // No fieldPath: metadata is not part of the schema, so the API server refuses one into it.
+    reason = "FieldValueInvalid")
 public class ParkingApp extends CustomResource<ParkingAppSpec, ParkingAppStatus>
     implements Namespaced {
 

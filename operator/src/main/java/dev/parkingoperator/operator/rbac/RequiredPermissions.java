@@ -55,10 +55,12 @@ public final class RequiredPermissions {
 
   /** Rules in the operator's own namespace, for its leader-election Lease. */
   public static List<Permission> leaderElection(OperatorConfig config) {
-    // java-operator-sdk checks get, create and update with a SelfSubjectRulesReview at start.
+    // java-operator-sdk checks get, create and update with a SelfSubjectRulesReview at start;
+    // fabric8's LeaseLock then renews the Lease with a patch (seen on a real API server).
     return config.leaderElection().isEmpty()
         ? List.of()
         : List.of(
-            new Permission("coordination.k8s.io", "leases", List.of("get", "create", "update")));
+            new Permission(
+                "coordination.k8s.io", "leases", List.of("get", "create", "update", "patch")));
   }
 }
