@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,12 +24,13 @@ public final class GenerateCrd {
   private GenerateCrd() {}
 
   /** {@code args[0]}: the directory the CRD YAML is written to. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    File output = Files.createDirectories(Path.of(args[0])).toFile();
     new CRDGenerator()
         .customResourceClasses(ParkingApp.class)
         .forCRDVersions("v1")
         .withPostProcessor(new ConditionsAsMap())
-        .inOutputDir(new File(args[0]))
+        .inOutputDir(output)
         .generate();
   }
 
