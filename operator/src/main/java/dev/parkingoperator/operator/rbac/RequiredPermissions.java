@@ -12,16 +12,34 @@ import java.util.List;
  */
 public final class RequiredPermissions {
 
+  /**
+   * Owner references with blockOwnerDeletion need it where OwnerReferencesPermissionEnforcement
+   * admission runs (OpenShift, hardened clusters); the API server checks it, no call uses it (no
+   * finalizer is ever set).
+   */
+  public static final Permission OWNER_REFERENCES =
+      new Permission(ParkingApp.GROUP, "parkingapps/finalizers", List.of("update"));
+
+  /**
+   * java-operator-sdk checks this with a SelfSubjectRulesReview before it elects a leader;
+   * fabric8's LeaseLock renews with patch, so no call uses it.
+   */
+  public static final Permission LEASE_UPDATE =
+      new Permission("coordination.k8s.io", "leases", List.of("update"));
+
   private RequiredPermissions() {}
+
+  /** The rights above that others check but no call of the operator's uses. */
+  public static List<Permission> checkedNotCalled() {
+    return List.of(OWNER_REFERENCES, LEASE_UPDATE);
+  }
 
   /** Rules in the watched namespaces (or cluster-wide when all are watched). */
   public static List<Permission> watched() {
     List<Permission> rules = new ArrayList<>();
     rules.add(new Permission(ParkingApp.GROUP, "parkingapps", List.of("list", "watch")));
     rules.add(new Permission(ParkingApp.GROUP, "parkingapps/status", List.of("patch")));
-    // Owner references with blockOwnerDeletion need it where OwnerReferencesPermissionEnforcement
-    // admission runs (OpenShift, hardened clusters); no finalizer is ever set.
-    rules.add(new Permission(ParkingApp.GROUP, "parkingapps/finalizers", List.of("update")));
+    rules.add(OWNER_REFERENCES);
     // No delete: owner references let Kubernetes' garbage collector remove what the operator made.
     rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "update")));
     rules.add(new Permission("", "services", List.of("list", "watch", "create", "update")));
