@@ -17,6 +17,8 @@ import dev.parkingoperator.operator.scrape.ScrapeResult;
 import dev.parkingoperator.operator.validation.ParkingAppValidator;
 import dev.parkingoperator.operator.validation.Problem;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -211,6 +213,29 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   }
 
   /**
+   * The code, the reason and, for a refused object, the first field the API server named: what an
+   * admin needs to act on a 422 or 403 (the Status message, not the request body, so no secrets).
+   */
+  private static String apiServerAnswer(KubernetesClientException e) {
+    StringBuilder answer = new StringBuilder("API server answered ").append(e.getCode());
+    Status status = e.getStatus();
+    if (status == null) {
+      return answer.toString();
+    }
+    Optional.ofNullable(status.getReason()).ifPresent(reason -> answer.append(' ').append(reason));
+    Optional.ofNullable(status.getDetails())
+        .map(StatusDetails::getCauses)
+        .flatMap(causes -> causes.stream().findFirst())
+        .ifPresent(
+            cause ->
+                answer
+                    .append(": ")
+                    .append(Optional.ofNullable(cause.getField()).map(f -> f + ": ").orElse(""))
+                    .append(cause.getMessage()));
+    return answer.toString();
+  }
+
+  /**
    * One line: the first underlying failure, without the stack traces the SDK folds into messages.
    */
   private static String rootMessage(Throwable e) {
@@ -221,11 +246,7 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
         return first.getKey() + ": " + rootMessage(first.getValue());
       }
       if (cause instanceof KubernetesClientException k) {
-        return "API server answered "
-            + k.getCode()
-            + (k.getStatus() != null && k.getStatus().getReason() != null
-                ? " " + k.getStatus().getReason()
-                : "");
+        return apiServerAnswer(k);
       }
       if (cause.getCause() == null || cause.getCause() == cause) {
         return cause.getClass().getSimpleName()
