@@ -115,9 +115,10 @@ public final class ParkingOperator implements AutoCloseable {
     overrider
         .withKubernetesClient(client)
         .withCloseClientOnStop(false)
-        // The mode the tests can exercise (no server-side apply in the mock API); see README.
-        .withSSABasedCreateUpdateMatchForDependentResources(false)
-        .withUseSSAToPatchPrimaryResource(false)
+        // Server-side apply for the owned objects and the status (the SDK's defaults, stated):
+        // the operator owns exactly the fields it sets, so values others add survive its writes.
+        .withSSABasedCreateUpdateMatchForDependentResources(true)
+        .withUseSSAToPatchPrimaryResource(true)
         .withConcurrentReconciliationThreads(config.reconcileThreads())
         .withStopOnInformerErrorDuringStartup(true);
     registry.ifPresent(

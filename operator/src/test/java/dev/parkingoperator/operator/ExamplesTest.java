@@ -81,7 +81,7 @@ class ExamplesTest {
               client
                   .getKubernetesSerialization()
                   .asYaml(
-                      DesiredDeployment.of(app, AppSettings.of(app), null)
+                      DesiredDeployment.of(app, AppSettings.of(app))
                           .getSpec()
                           .getTemplate()
                           .getSpec()));

@@ -7,7 +7,6 @@ import dev.parkingoperator.operator.model.Names;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
-import java.util.List;
 
 /** Keeps a ParkingApp's Deployment as {@link DesiredDeployment} says. */
 @KubernetesDependent(informer = @Informer(labelSelector = Names.MANAGED_SELECTOR))
@@ -19,14 +18,6 @@ public final class DeploymentDependent extends OwnedDependent<Deployment> {
 
   @Override
   Deployment build(ParkingApp app, AppSettings settings, DesiredInputs inputs) {
-    return DesiredDeployment.of(app, settings, inputs.currentReplicas().orElse(null));
-  }
-
-  /** A replica count carried over from the live Deployment is an autoscaler's, not intent. */
-  @Override
-  List<String> carriedOver(AppSettings settings) {
-    return settings.replicas().isPresent()
-        ? List.of()
-        : List.of(DesiredDeployment.REPLICAS_POINTER);
+    return DesiredDeployment.of(app, settings);
   }
 }

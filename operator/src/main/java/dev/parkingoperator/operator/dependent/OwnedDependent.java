@@ -5,14 +5,14 @@ import dev.parkingoperator.operator.model.AppSettings;
 import dev.parkingoperator.operator.model.ControllerReference;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import java.util.List;
 
 /**
- * What every object the operator keeps shares: stamped with its intent hash here, written when
- * {@link DriftMatcher} sees drift or a changed intent, and owned through a controller reference.
- * Subclasses only build what is desired.
+ * What every object the operator keeps shares: applied with server-side apply, so the operator owns
+ * exactly the fields it sets — a value someone else changes in them is put back, values others add
+ * are left alone, and a field the operator stops setting is removed — and owned through a
+ * controller reference. The SDK's apply matcher decides when to write. Subclasses only build what
+ * is desired.
  */
 public abstract class OwnedDependent<R extends HasMetadata>
     extends CRUDKubernetesDependentResource<R, ParkingApp> {
@@ -21,31 +21,17 @@ public abstract class OwnedDependent<R extends HasMetadata>
     super(type);
   }
 
-  /** The object from the model's pure builder, before it is stamped. */
+  /** The object from the model's pure builder. */
   abstract R build(ParkingApp app, AppSettings settings, DesiredInputs inputs);
-
-  /**
-   * JSON pointers of values in the built object taken over from the live one rather than intended;
-   * they are left out of the intent hash.
-   */
-  List<String> carriedOver(AppSettings settings) {
-    return List.of();
-  }
 
   @Override
   protected final R desired(ParkingApp app, Context<ParkingApp> context) {
     return desired(app, DesiredInputs.from(context));
   }
 
-  /** The object as applied, intent hash included; also what {@code render} prints. */
+  /** The object as applied; also what {@code render} prints. */
   public final R desired(ParkingApp app, DesiredInputs inputs) {
-    AppSettings settings = AppSettings.of(app);
-    return DriftMatcher.stamped(build(app, settings, inputs), carriedOver(settings));
-  }
-
-  @Override
-  public Matcher.Result<R> match(R actual, R desired, ParkingApp app, Context<ParkingApp> context) {
-    return DriftMatcher.match(actual, desired, context);
+    return build(app, AppSettings.of(app), inputs);
   }
 
   @Override

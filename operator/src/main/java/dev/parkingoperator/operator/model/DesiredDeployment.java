@@ -46,34 +46,26 @@ public final class DesiredDeployment {
 
   public static final int RUN_AS_USER = 10001;
 
-  /** Where in a Deployment a replica count carried over from the live object sits. */
-  public static final String REPLICAS_POINTER = "/spec/replicas";
-
   private static final String DATA_VOLUME = "data";
   private static final String TMP_VOLUME = "tmp";
 
   private DesiredDeployment() {}
 
   /**
-   * @param currentReplicas the live Deployment's count, kept when the spec leaves replicas unset
-   *     (so an autoscaler's choice survives); {@code null} when there is no Deployment yet
+   * Without replicas in the spec the count is left out, so whoever sets it (an autoscaler, kubectl
+   * scale) owns it; the API server starts a new Deployment with one.
    */
-  public static Deployment of(ParkingApp app, AppSettings settings, Integer currentReplicas) {
+  public static Deployment of(ParkingApp app, AppSettings settings) {
     return new DeploymentBuilder()
         .withMetadata(Names.metadata(app))
         .withNewSpec()
-        .withReplicas(replicas(settings, currentReplicas))
+        .withReplicas(settings.replicas().orElse(null))
         .withNewSelector()
         .withMatchLabels(Names.selectorLabels(app))
         .endSelector()
         .withTemplate(podTemplate(app, settings))
         .endSpec()
         .build();
-  }
-
-  /** The spec's count; else the live one; else 1 for a new Deployment. */
-  private static int replicas(AppSettings settings, Integer currentReplicas) {
-    return settings.replicas().orElse(currentReplicas != null ? currentReplicas : 1);
   }
 
   private static PodTemplateSpec podTemplate(ParkingApp app, AppSettings settings) {
@@ -223,6 +215,8 @@ public final class DesiredDeployment {
         .withName(name)
         .withNewValueFrom()
         .withNewFieldRef()
+        // The API server's default, written out so the applied intent equals what it stores.
+        .withApiVersion("v1")
         .withFieldPath(path)
         .endFieldRef()
         .endValueFrom()

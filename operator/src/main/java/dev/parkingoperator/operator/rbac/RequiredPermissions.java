@@ -27,11 +27,25 @@ public final class RequiredPermissions {
   public static final Permission LEASE_UPDATE =
       new Permission("coordination.k8s.io", "leases", List.of("update"));
 
+  /**
+   * Server-side apply creates with a patch request, and the API server then checks create too (seen
+   * on a real one: 'cannot create resource' for an apply).
+   */
+  public static final List<Permission> APPLY_CREATES =
+      List.of(
+          new Permission("apps", "deployments", List.of("create")),
+          new Permission("", "services", List.of("create")),
+          new Permission("networking.k8s.io", "networkpolicies", List.of("create")),
+          new Permission("policy", "poddisruptionbudgets", List.of("create")));
+
   private RequiredPermissions() {}
 
   /** The rights above that others check but no call of the operator's uses. */
   public static List<Permission> checkedNotCalled() {
-    return List.of(OWNER_REFERENCES, LEASE_UPDATE);
+    List<Permission> rules = new ArrayList<>(APPLY_CREATES);
+    rules.add(OWNER_REFERENCES);
+    rules.add(LEASE_UPDATE);
+    return rules;
   }
 
   /** Rules in the watched namespaces (or cluster-wide when all are watched). */
@@ -41,19 +55,20 @@ public final class RequiredPermissions {
     rules.add(new Permission(ParkingApp.GROUP, "parkingapps/status", List.of("patch")));
     rules.add(OWNER_REFERENCES);
     // No delete: owner references let Kubernetes' garbage collector remove what the operator made.
-    rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "update")));
-    rules.add(new Permission("", "services", List.of("list", "watch", "create", "update")));
+    // Server-side apply writes with patch, and creates with it too.
+    rules.add(new Permission("apps", "deployments", List.of("list", "watch", "create", "patch")));
+    rules.add(new Permission("", "services", List.of("list", "watch", "create", "patch")));
     // Delete too: these two are removed when turned off (networkPolicy.enabled=false, one replica).
     rules.add(
         new Permission(
             "networking.k8s.io",
             "networkpolicies",
-            List.of("list", "watch", "create", "update", "delete")));
+            List.of("list", "watch", "create", "patch", "delete")));
     rules.add(
         new Permission(
             "policy",
             "poddisruptionbudgets",
-            List.of("list", "watch", "create", "update", "delete")));
+            List.of("list", "watch", "create", "patch", "delete")));
     rules.add(new Permission("", "secrets", List.of("get")));
     // PodMonitors for the Prometheus Operator, when its CRD exists.
     rules.add(

@@ -223,15 +223,17 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
       return answer.toString();
     }
     Optional.ofNullable(status.getReason()).ifPresent(reason -> answer.append(' ').append(reason));
-    Optional.ofNullable(status.getDetails())
-        .map(StatusDetails::getCauses)
-        .flatMap(causes -> causes.stream().findFirst())
-        .ifPresent(
-            cause ->
-                answer
-                    .append(": ")
-                    .append(Optional.ofNullable(cause.getField()).map(f -> f + ": ").orElse(""))
-                    .append(cause.getMessage()));
+    Optional<String> firstCause =
+        Optional.ofNullable(status.getDetails())
+            .map(StatusDetails::getCauses)
+            .flatMap(causes -> causes.stream().findFirst())
+            .map(
+                cause ->
+                    Optional.ofNullable(cause.getField()).map(f -> f + ": ").orElse("")
+                        + cause.getMessage());
+    firstCause
+        .or(() -> Optional.ofNullable(status.getMessage()))
+        .ifPresent(detail -> answer.append(": ").append(detail));
     return answer.toString();
   }
 

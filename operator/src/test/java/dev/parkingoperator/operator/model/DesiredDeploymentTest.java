@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class DesiredDeploymentTest {
 
-  private static Deployment desired(ParkingApp app, Integer current) {
-    return DesiredDeployment.of(app, AppSettings.of(app), current);
+  private static Deployment desired(ParkingApp app) {
+    return DesiredDeployment.of(app, AppSettings.of(app));
   }
 
   private static Container container(Deployment deployment) {
@@ -33,7 +33,7 @@ class DesiredDeploymentTest {
 
   @Test
   void annotatesPodsForPrometheusAndNamesTheMetricsPort() {
-    Deployment deployment = desired(Apps.app("ns", "shop"), null);
+    Deployment deployment = desired(Apps.app("ns", "shop"));
 
     assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
         .containsExactlyInAnyOrderEntriesOf(
@@ -49,7 +49,7 @@ class DesiredDeploymentTest {
 
   @Test
   void labelsEverythingForSelectionByTheOperatorAndByTools() {
-    Deployment deployment = desired(Apps.app("ns", "shop"), null);
+    Deployment deployment = desired(Apps.app("ns", "shop"));
 
     assertThat(deployment.getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/name", "parking-service")
@@ -66,7 +66,7 @@ class DesiredDeploymentTest {
 
   @Test
   void tellsTheServiceItsPortsAndPodIdentity() {
-    Map<String, String> env = env(desired(Apps.app("ns", "shop"), null));
+    Map<String, String> env = env(desired(Apps.app("ns", "shop")));
 
     assertThat(env)
         .containsEntry("PORT", "8080")
@@ -85,7 +85,7 @@ class DesiredDeploymentTest {
     database.setSecretName("parking-db");
     app.getSpec().setDatabase(database);
 
-    List<EnvVar> env = container(desired(app, null)).getEnv();
+    List<EnvVar> env = container(desired(app)).getEnv();
 
     assertThat(env)
         .filteredOn(e -> e.getName().startsWith("PARKING_DB_"))
@@ -104,7 +104,7 @@ class DesiredDeploymentTest {
 
   @Test
   void runsRestricted() {
-    PodSpec pod = desired(Apps.app("ns", "shop"), null).getSpec().getTemplate().getSpec();
+    PodSpec pod = desired(Apps.app("ns", "shop")).getSpec().getTemplate().getSpec();
     var container = pod.getContainers().get(0).getSecurityContext();
 
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -121,7 +121,7 @@ class DesiredDeploymentTest {
 
   @Test
   void probesTheTelemetryPortsHealthPaths() {
-    Container container = container(desired(Apps.app("ns", "shop"), null));
+    Container container = container(desired(Apps.app("ns", "shop")));
 
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
     assertThat(container.getReadinessProbe().getHttpGet().getPort().getIntVal()).isEqualTo(9568);
@@ -135,7 +135,7 @@ class DesiredDeploymentTest {
     metrics.setEnabled(false);
     app.getSpec().setMetrics(metrics);
 
-    Deployment deployment = desired(app, null);
+    Deployment deployment = desired(app);
 
     assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).isEmpty();
     assertThat(container(deployment).getPorts())
@@ -147,12 +147,13 @@ class DesiredDeploymentTest {
   }
 
   @Test
-  void replicasComeFromTheSpecElseTheLiveCountElseOne() {
+  void replicasComeFromTheSpecOrAreLeftToWhoeverSetsThem() {
     ParkingApp app = Apps.app("ns", "shop");
-    assertThat(desired(app, null).getSpec().getReplicas()).isEqualTo(1);
-    assertThat(desired(app, 7).getSpec().getReplicas()).isEqualTo(7);
+    assertThat(desired(app).getSpec().getReplicas())
+        .as("not applied, so an autoscaler owns the count")
+        .isNull();
     app.getSpec().setReplicas(2);
-    assertThat(desired(app, 7).getSpec().getReplicas()).isEqualTo(2);
+    assertThat(desired(app).getSpec().getReplicas()).isEqualTo(2);
   }
 
   @Test
@@ -161,7 +162,7 @@ class DesiredDeploymentTest {
     app.getSpec().setPodAnnotations(Map.of("team", "parking"));
     app.getSpec().setPodLabels(Map.of("tier", "api"));
 
-    Deployment deployment = desired(app, null);
+    Deployment deployment = desired(app);
 
     assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
         .containsEntry("team", "parking");

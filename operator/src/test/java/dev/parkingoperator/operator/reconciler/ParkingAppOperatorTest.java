@@ -1,19 +1,25 @@
 package dev.parkingoperator.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppStatus;
-import dev.parkingoperator.operator.dependent.DriftMatcher;
+import dev.parkingoperator.operator.chart.Chart;
 import dev.parkingoperator.operator.model.AppSettings;
 import dev.parkingoperator.operator.model.DesiredDeployment;
 import dev.parkingoperator.operator.model.DesiredService;
 import dev.parkingoperator.operator.model.Names;
 import dev.parkingoperator.operator.support.Apps;
-import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.RunningOperator;
+import dev.parkingoperator.operator.support.controlplane.AdmissionDenial;
+import dev.parkingoperator.operator.support.controlplane.AuditLog;
+import dev.parkingoperator.operator.support.controlplane.ChartRbac;
+import dev.parkingoperator.operator.support.controlplane.Containment;
+import dev.parkingoperator.operator.support.controlplane.ControlPlane;
+import dev.parkingoperator.operator.support.controlplane.FakeKubelet;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -21,18 +27,19 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,24 +51,29 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The real operator against the mock API server in CRUD mode: what it creates, updates, restores,
- * refuses and reports. Each test uses its own namespace.
+ * The real operator against a real API server and controllers (see ControlPlane), running as the
+ * chart's ServiceAccount: what it creates, updates, restores, refuses and reports. Each test uses
+ * its own namespace, where Pod Security enforces the restricted profile.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ParkingAppOperatorTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static final AtomicInteger NAMESPACES = new AtomicInteger();
-  private MockCluster cluster;
+  private static final Map<String, String> RESTRICTED =
+      Map.of("pod-security.kubernetes.io/enforce", "restricted");
+  private ControlPlane plane;
   private KubernetesClient client;
   private KubernetesClient operatorClient;
   private RunningOperator operator;
+  private String operatorUser;
+  private final Instant started = Instant.now();
+  private final List<FakeKubelet> kubelets = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   void start() {
-    cluster = MockCluster.start();
-    client = cluster.client();
+    plane = ControlPlane.shared();
+    client = plane.adminClient();
     // The Prometheus Operator's PodMonitor CRD, so the operator also makes PodMonitors here.
     client
         .apiextensions()
@@ -93,22 +105,25 @@ class ParkingAppOperatorTest {
                 .endVersion()
                 .endSpec()
                 .build())
-        .create();
-    operatorClient = cluster.newOperatorClient();
+        .createOr(existing -> existing.update());
+    String serviceAccount = ChartRbac.install(plane, "");
+    operatorUser = AuditLog.serviceAccountUser(Chart.NAMESPACE, serviceAccount);
+    operatorClient = plane.clientAs(Chart.NAMESPACE, serviceAccount);
     operator = RunningOperator.start(operatorClient);
   }
 
   @AfterAll
   void stop() {
+    kubelets.forEach(FakeKubelet::close);
     if (operator != null) {
       operator.close();
     }
     operatorClient.close();
-    cluster.close();
+    client.close();
   }
 
-  private static String namespace() {
-    return "ns-" + NAMESPACES.incrementAndGet();
+  private String namespace() {
+    return plane.newNamespace("ns", RESTRICTED);
   }
 
   private ParkingApp create(ParkingApp app) {
@@ -147,28 +162,14 @@ class ParkingAppOperatorTest {
     return client.services().inNamespace(namespace).withName(name).get();
   }
 
-  private String yaml(Object value) {
-    return client.getKubernetesSerialization().asYaml(value);
-  }
-
   private static Optional<Condition> condition(ParkingApp app, String type) {
     return Optional.ofNullable(app.getStatus())
         .flatMap(s -> Conditions.find(s.getConditions(), type));
   }
 
-  /** Stands in for the Deployment controller and kubelet: reports every replica ready. */
+  /** Plays the kubelet for the namespace's pods, so the Deployment controller counts them. */
   private void markReady(String namespace, String name) {
-    Deployment live = deployment(namespace, name);
-    int replicas = live.getSpec().getReplicas();
-    live.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(live.getMetadata().getGeneration())
-            .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
-            .build());
-    client.resource(live).updateStatus();
+    kubelets.add(FakeKubelet.start(client, namespace));
   }
 
   @Test
@@ -180,10 +181,14 @@ class ParkingAppOperatorTest {
     Service service = await().atMost(WAIT).until(() -> service(ns, "shop"), s -> s != null);
 
     AppSettings settings = AppSettings.of(app);
-    assertThat(yaml(deployment.getSpec()))
-        .isEqualTo(yaml(DesiredDeployment.of(app, settings, null).getSpec()));
-    assertThat(service.getSpec().getPorts())
-        .isEqualTo(DesiredService.of(app, settings).getSpec().getPorts());
+    assertThat(
+            Containment.differences(
+                DesiredDeployment.of(app, settings).getSpec(), deployment.getSpec()))
+        .as("what the builder wants, as the API server stores it beside its defaults")
+        .isEmpty();
+    assertThat(
+            Containment.differences(DesiredService.of(app, settings).getSpec(), service.getSpec()))
+        .isEmpty();
     assertThat(deployment.getMetadata().getLabels()).containsAllEntriesOf(Names.labels(app));
     assertThat(deployment.getMetadata().getOwnerReferences())
         .singleElement()
@@ -389,6 +394,22 @@ class ParkingAppOperatorTest {
   }
 
   @Test
+  void theApiServerRefusesWhatTheSchemaForbids() {
+    String ns = namespace();
+    ParkingApp clash = Apps.app(ns, "clash");
+    MetricsSpec metrics = new MetricsSpec();
+    metrics.setPort(8080); // the API port
+    clash.getSpec().setMetrics(metrics);
+
+    assertThatThrownBy(() -> create(clash))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("spec.metrics.port must differ from spec.port");
+    assertThatThrownBy(() -> create(Apps.app(ns, "lot.v2")))
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessageContaining("must be a DNS-1035 label");
+  }
+
+  @Test
   void refusesAnInvalidSpecAndLeavesTheLastValidObjects() {
     String ns = namespace();
     create(Apps.app(ns, "bad"));
@@ -398,9 +419,8 @@ class ParkingAppOperatorTest {
         ns,
         "bad",
         spec -> {
-          MetricsSpec metrics = new MetricsSpec();
-          metrics.setPort(8080); // same as the API port
-          spec.setMetrics(metrics);
+          // Only the validator knows this one: the operator sets the scrape annotations.
+          spec.setPodAnnotations(Map.of("prometheus.io/port", "1"));
           spec.setImage("registry.example.com/parking-service:9.9.9");
         });
 
@@ -415,7 +435,7 @@ class ParkingAppOperatorTest {
                         assertThat(c.getStatus()).isEqualTo("False");
                         assertThat(c.getReason()).isEqualTo("InvalidSpec");
                         assertThat(c.getMessage())
-                            .contains("spec.metrics.port must differ from spec.port");
+                            .contains("spec.podAnnotations[prometheus.io/port]");
                       });
               assertThat(condition(app, "Degraded"))
                   .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
@@ -426,7 +446,7 @@ class ParkingAppOperatorTest {
                         assertThat(e.getType()).isEqualTo("Warning");
                         assertThat(e.getReason()).isEqualTo("InvalidSpec");
                         assertThat(e.getInvolvedObject().getName()).isEqualTo("bad");
-                        assertThat(e.getMessage()).contains("spec.metrics.port");
+                        assertThat(e.getMessage()).contains("spec.podAnnotations");
                       });
             });
     Deployment after = deployment(ns, "bad");
@@ -448,13 +468,18 @@ class ParkingAppOperatorTest {
                 condition(current(ns, "idle"), "Ready")
                     .map(c -> c.getStatus().equals("True"))
                     .orElse(false));
+    await("MetricsReachable recorded")
+        .atMost(WAIT)
+        .until(() -> condition(current(ns, "idle"), "MetricsReachable").isPresent());
     Thread.sleep(1500); // let the last status write's own events pass through
 
-    int before = cluster.dispatcher().writes().size();
+    Instant idleFrom = Instant.now();
     Thread.sleep(5000);
-    List<String> writes = cluster.dispatcher().writes();
 
-    assertThat(writes.subList(before, writes.size())).as("writes while idle").isEmpty();
+    assertThat(AuditLog.writesBy(plane.auditLog(), operatorUser, idleFrom))
+        .filteredOn(write -> write.namespace().equals(ns))
+        .as("writes while idle")
+        .isEmpty();
     ParkingAppStatus status = current(ns, "idle").getStatus();
     assertThat(status.getConditions())
         .extracting(Condition::getType)
@@ -463,18 +488,10 @@ class ParkingAppOperatorTest {
         .hasValueSatisfying(
             c -> {
               assertThat(c.getStatus()).isEqualTo("False");
-              assertThat(c.getReason()).as("no Pod objects on the mock").isEqualTo("NoReadyPod");
+              assertThat(c.getReason())
+                  .as("the stand-in kubelet's pods have addresses nothing listens on")
+                  .isNotEqualTo("Scraped");
             });
-  }
-
-  @Test
-  void stampsTheIntentHashSoRemovedFieldsAreNoticed() {
-    String ns = namespace();
-    create(Apps.app(ns, "hashed"));
-    Deployment deployment = awaitDeployment(ns, "hashed");
-
-    assertThat(deployment.getMetadata().getAnnotations())
-        .containsKey(DriftMatcher.INTENT_ANNOTATION);
   }
 
   @Test
@@ -487,26 +504,42 @@ class ParkingAppOperatorTest {
     client.resources(ParkingApp.class).inNamespace(ns).withName("gone").delete();
 
     await().atMost(WAIT).until(() -> current(ns, "gone") == null);
-    // Garbage collection is the API server's (not emulated by the mock): the owner reference is
-    // what it follows.
+    await("the garbage collector follows the owner reference")
+        .atMost(WAIT)
+        .until(() -> deployment(ns, "gone") == null && service(ns, "gone") == null);
     assertThat(deployment.getMetadata().getOwnerReferences().get(0).getUid()).isNotBlank();
   }
 
   @Test
   void retriesWhenTheApiServerFails() {
     String ns = namespace();
-    cluster.dispatcher().failWrites("/namespaces/" + ns + "/deployments", 2);
-
-    create(Apps.app(ns, "flaky"));
+    Instant from = Instant.now();
+    try (AdmissionDenial denial = AdmissionDenial.denyDeployments(client, ns)) {
+      create(Apps.app(ns, "flaky"));
+      await("refused by the API server twice")
+          .atMost(WAIT)
+          .until(
+              () ->
+                  AuditLog.writesBy(plane.auditLog(), operatorUser, from).stream()
+                          .filter(w -> w.resource().equals("deployments") && w.code() >= 400)
+                          .count()
+                      >= 2);
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(condition(current(ns, "flaky"), "Degraded"))
+                      .hasValueSatisfying(
+                          c -> {
+                            assertThat(c.getStatus()).isEqualTo("True");
+                            assertThat(c.getReason()).isEqualTo("ReconcileError");
+                            assertThat(c.getMessage()).contains("refused by a test");
+                          }));
+    }
 
     Deployment deployment = awaitDeployment(ns, "flaky");
     assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
         .isEqualTo(Apps.IMAGE);
-    long attempts =
-        cluster.dispatcher().writes().stream()
-            .filter(w -> w.startsWith("POST /apis/apps/v1/namespaces/" + ns + "/deployments"))
-            .count();
-    assertThat(attempts).as("two failed creates, then one that worked").isEqualTo(3);
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -768,13 +801,23 @@ class ParkingAppOperatorTest {
                     == current(ns, "monitored").getStatus().getDiscovery());
   }
 
-  /** Runs last: every call the operator made in the tests above is one its RBAC rules grant. */
+  /**
+   * Runs last: every call the operator made in the tests above was granted by the chart's RBAC (the
+   * real authorizer), and every right it declares was used or is one others check.
+   */
   @Test
   @Order(Integer.MAX_VALUE)
   void everyCallTheOperatorMadeIsGrantedByItsDeclaredPermissions() {
+    List<AuditLog.Write> requests = AuditLog.requestsBy(plane.auditLog(), operatorUser, started);
+    assertThat(requests)
+        .as("the real authorizer refused nothing the operator asked")
+        .noneMatch(request -> request.code() == 403);
     List<dev.parkingoperator.operator.support.ApiCall> calls =
-        cluster.dispatcher().operatorRequests().stream()
-            .map(dev.parkingoperator.operator.support.ApiCall::of)
+        requests.stream()
+            .map(
+                request ->
+                    new dev.parkingoperator.operator.support.ApiCall(
+                        request.apiGroup(), request.resource(), request.verb()))
             .distinct()
             .toList();
 

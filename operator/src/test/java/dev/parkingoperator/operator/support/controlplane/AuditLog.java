@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The API server's audit log: every write, who made it, to what. */
@@ -17,11 +18,15 @@ public final class AuditLog {
 
   private AuditLog() {}
 
-  /** One write the API server answered. */
+  private static final Set<String> WRITES =
+      Set.of("create", "update", "patch", "delete", "deletecollection");
+
+  /** One request the API server answered. */
   public record Write(
       Instant at,
       String user,
       String verb,
+      String apiGroup,
       String resource,
       String namespace,
       String name,
@@ -36,10 +41,15 @@ public final class AuditLog {
 
   /** The writes {@code user} made after {@code since}, in order. */
   public static List<Write> writesBy(Path log, String user, Instant since) {
-    return writes(log).filter(w -> w.user().equals(user) && w.at().isAfter(since)).toList();
+    return requestsBy(log, user, since).stream().filter(w -> WRITES.contains(w.verb())).toList();
   }
 
-  static Stream<Write> writes(Path log) {
+  /** Every request of {@code user} (a ServiceAccount: all of its requests are logged). */
+  public static List<Write> requestsBy(Path log, String user, Instant since) {
+    return requests(log).filter(w -> w.user().equals(user) && w.at().isAfter(since)).toList();
+  }
+
+  static Stream<Write> requests(Path log) {
     try {
       if (!Files.exists(log)) {
         return Stream.empty();
@@ -62,6 +72,7 @@ public final class AuditLog {
           Instant.parse(event.path("stageTimestamp").asText()),
           event.path("user").path("username").asText(),
           event.path("verb").asText(),
+          object.path("apiGroup").asText(""),
           resource,
           object.path("namespace").asText(),
           object.path("name").asText(),

@@ -394,13 +394,15 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** Every write, at metadata level; reads are not logged. */
+  /** Every request of a ServiceAccount (the operator's) and every write, at metadata level. */
   private static final String AUDIT_POLICY =
       """
       apiVersion: audit.k8s.io/v1
       kind: Policy
       omitStages: ["RequestReceived"]
       rules:
+      - level: Metadata
+        userGroups: ["system:serviceaccounts"]
       - level: Metadata
         verbs: ["create", "update", "patch", "delete", "deletecollection"]
       - level: None
