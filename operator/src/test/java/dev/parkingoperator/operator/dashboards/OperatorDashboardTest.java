@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parkingoperator.operator.support.Apps;
-import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.OperatorScrape;
 import dev.parkingoperator.operator.support.RunningOperator;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.parkingoperator.operator.support.controlplane.AdmissionDenial;
+import dev.parkingoperator.operator.support.controlplane.OperatorOnControlPlane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,11 +39,21 @@ class OperatorDashboardTest {
             "operator_sdk_reconciliations_failed_total",
             "operator_sdk_controllers_execution_reconcile_seconds_bucket");
 
-    try (MockCluster cluster = MockCluster.start();
-        KubernetesClient operatorClient = cluster.newClientWithoutRetries();
-        RunningOperator operator = RunningOperator.start(operatorClient)) {
-      cluster.dispatcher().failWrites("/namespaces/dash/deployments", 1);
-      cluster.client().resource(Apps.app("dash", "app")).create();
+    try (OperatorOnControlPlane running = OperatorOnControlPlane.start()) {
+      String ns = running.plane().newNamespace("dash", Map.of());
+      // One refused write, so the failure series exist too.
+      try (AdmissionDenial denial = AdmissionDenial.denyDeployments(running.client(), ns)) {
+        running.client().resource(Apps.app(ns, "app")).create();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    OperatorScrape.sum(
+                            OperatorScrape.scrape(running.operator().telemetryPort()),
+                            "operator_sdk_reconciliations_failed_total")
+                        > 0);
+      }
+      RunningOperator operator = running.operator();
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
