@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.parkingoperator.e2e.standin.JarProcess;
+import dev.parkingoperator.operator.chart.Chart;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.Convergence;
-import dev.parkingoperator.operator.support.MockCluster;
 import dev.parkingoperator.operator.support.OperatorScrape;
+import dev.parkingoperator.operator.support.controlplane.ChartRbac;
+import dev.parkingoperator.operator.support.controlplane.ControlPlane;
 import dev.parkingoperator.parking.support.ServiceProcess;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -33,15 +35,18 @@ class OperatorProcessResilienceTest {
   static final Duration WAIT = Duration.ofSeconds(60);
   static final int LEASE_SECONDS = 4;
 
-  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
-  Path work;
+  @TempDir Path work;
+
+  private final ControlPlane plane = ControlPlane.shared();
+  private final String serviceAccount =
+      ChartRbac.install(plane, "leaderElection: {enabled: true}\n");
 
   @Test
   void killedMidReconciliationThenRestartedConvergesWithoutDuplicates() throws Exception {
-    List<String> namespaces = List.of("fleet-a", "fleet-b");
     int apps = 60;
-    try (MockCluster cluster = MockCluster.start()) {
-      KubernetesClient client = cluster.client();
+    try (KubernetesClient client = plane.adminClient()) {
+      List<String> namespaces =
+          List.of(plane.newNamespace("fleet-a", Map.of()), plane.newNamespace("fleet-b", Map.of()));
       for (int i = 0; i < apps; i++) {
         client.resource(Apps.app(namespaces.get(i % 2), "app-" + i)).create();
       }
@@ -74,25 +79,25 @@ class OperatorProcessResilienceTest {
 
   @Test
   void onlyTheLeaderReconcilesAndTheStandbyTakesOverWithinTheLease() throws Exception {
-    try (MockCluster cluster = MockCluster.start()) {
-      KubernetesClient client = cluster.client();
+    try (KubernetesClient client = plane.adminClient()) {
+      String shared = plane.newNamespace("shared", Map.of());
       int metricsA = ServiceProcess.freePort();
       int metricsB = ServiceProcess.freePort();
       try (JarProcess a = operator(client, "a", leaderElected("operator-a", metricsA));
           JarProcess b = startedOnceALeads(client, metricsB)) {
         await("operator-b up as standby").atMost(WAIT).until(() -> answers(metricsB));
         for (int i = 0; i < 10; i++) {
-          client.resource(Apps.app("shared", "app-" + i)).create();
+          client.resource(Apps.app(shared, "app-" + i)).create();
         }
         await("the leader reconciled them")
             .atMost(WAIT)
-            .until(() -> Convergence.convergedApps(client, List.of("shared")) == 10);
+            .until(() -> Convergence.convergedApps(client, List.of(shared)) == 10);
         assertThat(reconciliations(metricsA)).isPositive();
         assertThat(reconciliations(metricsB)).isZero();
 
         a.kill();
         long killed = System.nanoTime();
-        client.resource(Apps.app("shared", "after-failover")).create();
+        client.resource(Apps.app(shared, "after-failover")).create();
         await("operator-b takes the lease")
             .atMost(WAIT)
             .pollInterval(Duration.ofMillis(50))
@@ -103,7 +108,7 @@ class OperatorProcessResilienceTest {
             LEASE_SECONDS, takeover.toMillis());
         await("operator-b reconciles")
             .atMost(WAIT)
-            .until(() -> Convergence.convergedApps(client, List.of("shared")) == 11);
+            .until(() -> Convergence.convergedApps(client, List.of(shared)) == 11);
         // A lease is taken over once it expires; retries run every lease/8 (at least 500 ms).
         assertThat(takeover).isLessThan(Duration.ofSeconds(LEASE_SECONDS).plusSeconds(2));
         assertThat(reconciliations(metricsB)).isPositive();
@@ -124,7 +129,7 @@ class OperatorProcessResilienceTest {
         "LEADER_ELECTION_ENABLED",
         "true",
         "LEADER_ELECTION_NAMESPACE",
-        "operators",
+        Chart.NAMESPACE,
         "LEADER_ELECTION_LEASE_SECONDS",
         Integer.toString(LEASE_SECONDS),
         "POD_NAME",
@@ -137,7 +142,10 @@ class OperatorProcessResilienceTest {
       throws Exception {
     assertThat(OPERATOR_JAR).as("built by the package phase of operator").exists();
     Map<String, String> env = new HashMap<>();
-    env.put("KUBERNETES_MASTER", client.getConfiguration().getMasterUrl());
+    env.put("KUBERNETES_MASTER", plane.url());
+    // As the chart's ServiceAccount, so the real authorizer judges every call.
+    env.put("KUBERNETES_AUTH_TOKEN", plane.token(Chart.NAMESPACE, serviceAccount));
+    env.put("KUBERNETES_TRUST_CERTIFICATES", "true");
     env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     env.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
     env.put("KUBERNETES_NAMESPACE", "default");
@@ -150,7 +158,7 @@ class OperatorProcessResilienceTest {
 
   private static Optional<String> holder(KubernetesClient client) {
     Lease lease =
-        client.leases().inNamespace("operators").withName("parking-operator-leader").get();
+        client.leases().inNamespace(Chart.NAMESPACE).withName("parking-operator-leader").get();
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
   }
 

@@ -35,21 +35,31 @@ public final class FakeKubelet implements AutoCloseable {
             return thread;
           });
   private final AtomicInteger addresses = new AtomicInteger(10);
+  private final String fixedAddress;
 
-  private FakeKubelet(KubernetesClient client, String namespace) {
+  private FakeKubelet(KubernetesClient client, String namespace, String fixedAddress) {
     this.client = client;
     this.namespace = namespace;
+    this.fixedAddress = fixedAddress;
   }
 
-  /** Starts looking after the pods of {@code namespace} every 200 ms. */
+  /** Starts looking after the pods of {@code namespace} every 200 ms; each gets its own IP. */
   public static FakeKubelet start(KubernetesClient admin, String namespace) {
+    return start(admin, namespace, null);
+  }
+
+  /**
+   * As {@link #start(KubernetesClient, String)}, every pod reporting {@code address} as its IP (a
+   * process on this machine that plays the pod, say).
+   */
+  public static FakeKubelet start(KubernetesClient admin, String namespace, String address) {
     if (admin.nodes().withName(NODE).get() == null) {
       admin
           .nodes()
           .resource(new NodeBuilder().withNewMetadata().withName(NODE).endMetadata().build())
           .create();
     }
-    FakeKubelet kubelet = new FakeKubelet(admin, namespace);
+    FakeKubelet kubelet = new FakeKubelet(admin, namespace, address);
     kubelet.loop.scheduleWithFixedDelay(kubelet::tend, 0, 200, TimeUnit.MILLISECONDS);
     return kubelet;
   }
@@ -58,6 +68,9 @@ public final class FakeKubelet implements AutoCloseable {
     try {
       for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
         if (pod.getMetadata().getDeletionTimestamp() != null) {
+          // Its containers stopped: a kubelet confirms the deletion, which the API server waits
+          // for.
+          client.pods().inNamespace(namespace).resource(pod).withGracePeriod(0).delete();
           continue;
         }
         if (pod.getSpec().getNodeName() == null) {
@@ -94,7 +107,8 @@ public final class FakeKubelet implements AutoCloseable {
         new PodStatusBuilder()
             .withPhase("Running")
             .withHostIP("10.0.0.1")
-            .withPodIP("10.1.0." + addresses.incrementAndGet())
+            .withPodIP(
+                fixedAddress != null ? fixedAddress : "10.1.0." + addresses.incrementAndGet())
             .withStartTime(now)
             .addToConditions(condition("PodScheduled", now))
             .addToConditions(condition("Initialized", now))
