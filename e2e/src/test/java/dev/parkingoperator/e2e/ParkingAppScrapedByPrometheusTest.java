@@ -11,10 +11,10 @@ import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.e2e.standin.KubeletStandIn;
 import dev.parkingoperator.e2e.standin.PodDiscoveryEndpoint;
 import dev.parkingoperator.operator.chart.Chart;
-import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.controlplane.ChartRbac;
+import dev.parkingoperator.operator.support.controlplane.ControlPlane;
 import dev.parkingoperator.parking.support.ApiClient;
 import dev.parkingoperator.parking.support.PrometheusServer;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -37,15 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The mission in one test: a cluster admin applies a ParkingApp; the operator (its jar, configured
  * as the chart configures it) makes a Deployment whose pods carry the scrape annotations; a real
  * Prometheus, with the relabel rules published in examples/, discovers the pods and scrapes the
- * parking service's own telemetry port. The mock API server stands in for Kubernetes, and two small
- * stand-ins for the kubelet and for Kubernetes service discovery.
+ * parking service's own telemetry port. A real control plane (API server, Deployment, ReplicaSet
+ * and garbage-collector controllers) runs it, with two small stand-ins for the kubelet and for
+ * Kubernetes service discovery.
  */
 class ParkingAppScrapedByPrometheusTest {
 
   static final Path SERVICE_JAR = Path.of("..", "parking-service", "target", "parking-service.jar");
   static final Path OPERATOR_JAR = Path.of("..", "operator", "target", "parking-operator.jar");
   static final Path EXAMPLES = Path.of("..", "examples");
-  static final String NAMESPACE = "parking";
   static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path work;
@@ -56,19 +56,18 @@ class ParkingAppScrapedByPrometheusTest {
         .as("built by the package phase of parking-service (./mvnw verify builds it first)")
         .exists();
     assertThat(OPERATOR_JAR).as("built by the package phase of operator").exists();
-    try (MockCluster cluster = MockCluster.start()) {
-      KubernetesClient client = cluster.client();
+    ControlPlane plane = ControlPlane.shared();
+    String serviceAccount = ChartRbac.install(plane, "");
+    try (KubernetesClient client = plane.adminClient()) {
       client.getKubernetesSerialization().registerKubernetesResource(ParkingApp.class);
-      for (String namespace : List.of(NAMESPACE, Chart.NAMESPACE)) {
-        client
-            .namespaces()
-            .resource(
-                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-            .create();
-      }
+      String namespace =
+          plane.newNamespace("parking", Map.of("pod-security.kubernetes.io/enforce", "restricted"));
+      // What a pod of the operator's ServiceAccount would hold: the API server and a token.
       Map<String, String> podEnvironment =
           Map.of(
-              "KUBERNETES_MASTER", client.getConfiguration().getMasterUrl(),
+              "KUBERNETES_MASTER", plane.url(),
+              "KUBERNETES_AUTH_TOKEN", plane.token(Chart.NAMESPACE, serviceAccount),
+              "KUBERNETES_TRUST_CERTIFICATES", "true",
               "KUBERNETES_AUTH_TRYKUBECONFIG", "false",
               "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false",
               "HTTP_BIND", "127.0.0.1",
@@ -90,16 +89,16 @@ class ParkingAppScrapedByPrometheusTest {
             Chart.NAMESPACE,
             "parking-parking-operator-0",
             "parking-parking-operator",
-            operatorDeployment.getSpec().getTemplate(),
-            "chart");
+            operatorDeployment.getSpec().getTemplate());
 
         ParkingApp app = loadExample("parkingapp-minimal.yaml");
+        app.getMetadata().setNamespace(namespace);
         app.getSpec().setReplicas(2);
         client.resource(app).create();
         controllers.scheduleWithFixedDelay(
             () -> {
               try {
-                kubelet.sync(NAMESPACE, "downtown");
+                kubelet.sync(namespace, "downtown");
               } catch (KubernetesClientException conflict) {
                 // raced a write of the operator's (409); the next tick syncs again
               }
@@ -110,12 +109,12 @@ class ParkingAppScrapedByPrometheusTest {
 
         await("both app pods up as targets")
             .atMost(WAIT)
-            .untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(2));
+            .untilAsserted(() -> assertThat(upTargets(prometheus, namespace)).hasSize(2));
         List<String> podNames =
-            kubelet.podsOf(NAMESPACE, "downtown").stream()
+            kubelet.podsOf(namespace, "downtown").stream()
                 .map(KubeletStandIn.RunningPod::name)
                 .toList();
-        assertThat(upTargets(prometheus, NAMESPACE))
+        assertThat(upTargets(prometheus, namespace))
             .extracting(t -> t.path("labels").path("pod").asText())
             .containsExactlyInAnyOrderElementsOf(podNames);
 
@@ -128,7 +127,7 @@ class ParkingAppScrapedByPrometheusTest {
                             client
                                 .apps()
                                 .deployments()
-                                .inNamespace(NAMESPACE)
+                                .inNamespace(namespace)
                                 .withName("downtown")
                                 .get()
                                 .getStatus()
@@ -141,7 +140,7 @@ class ParkingAppScrapedByPrometheusTest {
                         .equals(
                             client
                                 .resources(ParkingApp.class)
-                                .inNamespace(NAMESPACE)
+                                .inNamespace(namespace)
                                 .withName("downtown")
                                 .get()
                                 .getStatus()
@@ -154,7 +153,7 @@ class ParkingAppScrapedByPrometheusTest {
 
         // Drivers use one pod; its parking and HTTP series reach Prometheus labelled with namespace
         // and pod.
-        KubeletStandIn.RunningPod first = kubelet.podsOf(NAMESPACE, "downtown").get(0);
+        KubeletStandIn.RunningPod first = kubelet.podsOf(namespace, "downtown").get(0);
         ApiClient api = new ApiClient(first.ports().get(8080));
         assertThat(api.post("/api/lots", ApiClient.lotJson("central", 10)).status()).isEqualTo(201);
         assertThat(api.post("/api/lots/central/entries", ApiClient.plateJson("E2E1")).status())
@@ -165,7 +164,7 @@ class ParkingAppScrapedByPrometheusTest {
                 () -> {
                   JsonNode entries =
                       prometheus.query(
-                          "parking_entries_total{namespace=\"parking\",lot=\"central\"}");
+                          "parking_entries_total{namespace=\"" + namespace + "\",lot=\"central\"}");
                   assertThat(entries).hasSize(1);
                   assertThat(entries.get(0).path("metric").path("pod").asText())
                       .isEqualTo(first.name());
@@ -178,7 +177,9 @@ class ParkingAppScrapedByPrometheusTest {
                     assertThat(
                             prometheus.query(
                                 "sum by (route)"
-                                    + " (http_server_requests_seconds_count{namespace=\"parking\",route=\"/api/lots\"})"))
+                                    + " (http_server_requests_seconds_count{namespace=\""
+                                    + namespace
+                                    + "\",route=\"/api/lots\"})"))
                         .hasSize(1));
 
         // The operator's own pod, rendered from the chart, is scraped the same way.
@@ -198,7 +199,7 @@ class ParkingAppScrapedByPrometheusTest {
             () ->
                 client
                     .resources(ParkingApp.class)
-                    .inNamespace(NAMESPACE)
+                    .inNamespace(namespace)
                     .withName("downtown")
                     .edit(
                         a -> {
@@ -207,14 +208,14 @@ class ParkingAppScrapedByPrometheusTest {
                         }));
         await("one target left")
             .atMost(WAIT)
-            .untilAsserted(() -> assertThat(upTargets(prometheus, NAMESPACE)).hasSize(1));
+            .untilAsserted(() -> assertThat(upTargets(prometheus, namespace)).hasSize(1));
 
         // Metrics off: pods without scrape annotations are no targets.
         dev.parkingoperator.operator.support.Conflicts.retry(
             () ->
                 client
                     .resources(ParkingApp.class)
-                    .inNamespace(NAMESPACE)
+                    .inNamespace(namespace)
                     .withName("downtown")
                     .edit(
                         a -> {
@@ -225,8 +226,8 @@ class ParkingAppScrapedByPrometheusTest {
                         }));
         await("no targets")
             .atMost(WAIT)
-            .untilAsserted(() -> assertThat(targets(prometheus, NAMESPACE)).isEmpty());
-        assertThat(kubelet.podsOf(NAMESPACE, "downtown")).as("the app still runs").hasSize(1);
+            .untilAsserted(() -> assertThat(targets(prometheus, namespace)).isEmpty());
+        assertThat(kubelet.podsOf(namespace, "downtown")).as("the app still runs").hasSize(1);
       } finally {
         controllers.shutdownNow();
       }

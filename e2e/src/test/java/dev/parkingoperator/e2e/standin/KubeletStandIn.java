@@ -1,17 +1,18 @@
 package dev.parkingoperator.e2e.standin;
 
 import dev.parkingoperator.parking.support.ServiceProcess;
+import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,22 +32,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for the kubelet and the Deployment controller, as thinly as it can: for each replica a
- * Deployment wants, it starts the container's jar as a process with exactly the environment and
- * ports the pod template gives (each container port made free and unique, substituted wherever the
- * template names it), records the Pod in the API (labels, annotations, podIP 127.0.0.1, Running,
- * its ports), marks it ready when its readiness probe answers, and writes the Deployment's status.
+ * Stands in for the scheduler and the kubelet, as thinly as it can, beside the real Deployment and
+ * ReplicaSet controllers: for each Pod they create it binds the Pod to a node, starts the
+ * container's jar as a process with exactly the environment and ports the pod template gives (each
+ * container port made free and unique, substituted wherever the template names it; the
+ * prometheus.io/port annotation pointed at the port the process really listens on), reports the Pod
+ * running at 127.0.0.1 and ready when its readiness probe answers, and stops the process when the
+ * Pod goes.
  */
 public final class KubeletStandIn implements AutoCloseable {
+
+  private static final String NODE = "stand-in-node";
 
   /** A pod this stand-in runs. */
   public record RunningPod(
       String namespace,
       String name,
-      String templateKey,
+      String owner,
       JarProcess process,
       Map<Integer, Integer> ports) {}
 
@@ -54,7 +59,6 @@ public final class KubeletStandIn implements AutoCloseable {
   private final Map<String, Path> jarsByImageName;
   private final Map<String, String> extraEnv;
   private final List<RunningPod> pods = new ArrayList<>();
-  private final AtomicInteger podNumber = new AtomicInteger();
   private final HttpClient http = HttpClient.newHttpClient();
 
   /**
@@ -73,58 +77,92 @@ public final class KubeletStandIn implements AutoCloseable {
     this.extraEnv = extraEnv;
   }
 
-  /** Brings the Deployment's pods in line with its spec and writes its status; call repeatedly. */
+  /** Runs the processes of the Deployment's pods and reports them; call repeatedly. */
   public synchronized void sync(String namespace, String name) {
     Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
     if (deployment == null) {
       return;
     }
-    String templateKey =
-        Integer.toHexString(
-            Objects.hash(
-                client.getKubernetesSerialization().asJson(deployment.getSpec().getTemplate())));
-    int wanted = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+    List<Pod> live =
+        client
+            .pods()
+            .inNamespace(namespace)
+            .withLabels(deployment.getSpec().getSelector().getMatchLabels())
+            .list()
+            .getItems();
     for (RunningPod pod : List.copyOf(podsOf(namespace, name))) {
-      if (!pod.templateKey().equals(templateKey)) {
-        stop(pod); // a rollout: the template changed
+      boolean gone =
+          live.stream()
+              .noneMatch(
+                  p ->
+                      p.getMetadata().getName().equals(pod.name())
+                          && p.getMetadata().getDeletionTimestamp() == null);
+      if (gone) {
+        stop(pod);
       }
     }
-    while (podsOf(namespace, name).size() > wanted) {
-      stop(podsOf(namespace, name).get(podsOf(namespace, name).size() - 1));
-    }
-    while (podsOf(namespace, name).size() < wanted) {
-      start(
-          namespace,
-          name + "-" + templateKey.substring(0, 5) + "-" + podNumber.incrementAndGet(),
-          name,
-          deployment.getSpec().getTemplate(),
-          templateKey);
-    }
-    int ready =
-        (int) podsOf(namespace, name).stream().filter(this::markReadyIfProbeAnswers).count();
-    var status =
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(deployment.getMetadata().getGeneration())
-            .withReplicas(wanted)
-            .withUpdatedReplicas(wanted)
-            .withReadyReplicas(ready)
-            .withAvailableReplicas(ready)
-            .build();
-    if (!status.equals(deployment.getStatus())) {
-      deployment.setStatus(status);
-      client.resource(deployment).updateStatus();
+    for (Pod pod : live) {
+      if (pod.getMetadata().getDeletionTimestamp() != null) {
+        continue; // stopped above; its deletion confirmed
+      }
+      RunningPod running =
+          pods.stream()
+              .filter(p -> p.name().equals(pod.getMetadata().getName()))
+              .findFirst()
+              .orElseGet(() -> run(pod, name));
+      markReadyIfProbeAnswers(running, deployment.getSpec().getTemplate());
     }
   }
 
+  /** Binds a Pod the controllers made, starts its process and points its scrape port at it. */
+  private RunningPod run(Pod pod, String owner) {
+    String namespace = pod.getMetadata().getNamespace();
+    String podName = pod.getMetadata().getName();
+    if (pod.getSpec().getNodeName() == null) {
+      client
+          .bindings()
+          .inNamespace(namespace)
+          .resource(
+              new BindingBuilder()
+                  .withNewMetadata()
+                  .withName(podName)
+                  .endMetadata()
+                  .withNewTarget()
+                  .withKind("Node")
+                  .withName(NODE)
+                  .endTarget()
+                  .build())
+          .create();
+    }
+    PodTemplateSpec template =
+        new PodTemplateSpecBuilder()
+            .withMetadata(pod.getMetadata())
+            .withSpec(pod.getSpec())
+            .build();
+    RunningPod running = launch(namespace, podName, owner, template);
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(podName)
+        .edit(p -> withScrapePort(p, running.ports()));
+    return running;
+  }
+
   /**
-   * Runs one pod of a template that no Deployment in the API owns (the operator's, from the chart).
+   * Runs one pod of a template that no Deployment in the API owns (the operator's, from the chart):
+   * the Pod is recorded in the API, on the node, and reported running.
    */
   public synchronized RunningPod start(
-      String namespace,
-      String podName,
-      String owner,
-      PodTemplateSpec template,
-      String templateKey) {
+      String namespace, String podName, String owner, PodTemplateSpec template) {
+    RunningPod running = launch(namespace, podName, owner, template);
+    client.resource(podObject(running, owner, template)).create();
+    markReadyIfProbeAnswers(running, template);
+    return running;
+  }
+
+  /** Starts the container's jar with the environment the template gives, on free ports. */
+  private RunningPod launch(
+      String namespace, String podName, String owner, PodTemplateSpec template) {
     Container container = template.getSpec().getContainers().get(0);
     Map<Integer, Integer> ports = new HashMap<>();
     for (ContainerPort port : container.getPorts()) {
@@ -148,9 +186,20 @@ public final class KubeletStandIn implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     JarProcess process = JarProcess.start(jar, env, workDir.resolve(podName + ".log"));
-    RunningPod pod = new RunningPod(namespace, podName, templateKey, process, ports);
-    client.resource(podObject(pod, owner, template, ports)).create();
+    RunningPod pod = new RunningPod(namespace, podName, owner, process, ports);
     pods.add(pod);
+    return pod;
+  }
+
+  /** The scrape annotation names the port the process really listens on. */
+  private static Pod withScrapePort(Pod pod, Map<Integer, Integer> ports) {
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    if (annotations != null) {
+      annotations.computeIfPresent(
+          "prometheus.io/port",
+          (key, port) ->
+              ports.getOrDefault(Integer.parseInt(port), Integer.parseInt(port)).toString());
+    }
     return pod;
   }
 
@@ -203,83 +252,86 @@ public final class KubeletStandIn implements AutoCloseable {
         : secret.getStringData().get(ref.getKey());
   }
 
-  private Pod podObject(
-      RunningPod pod, String owner, PodTemplateSpec template, Map<Integer, Integer> ports) {
-    Map<String, String> annotations =
-        new LinkedHashMap<>(
-            Objects.requireNonNullElse(template.getMetadata().getAnnotations(), Map.of()));
-    annotations.computeIfPresent(
-        "prometheus.io/port",
-        (key, port) ->
-            ports.getOrDefault(Integer.parseInt(port), Integer.parseInt(port)).toString());
+  private Pod podObject(RunningPod pod, String owner, PodTemplateSpec template) {
     Container container = template.getSpec().getContainers().get(0);
-    List<ContainerPort> containerPorts =
-        container.getPorts().stream()
-            .map(
-                p ->
-                    new ContainerPortBuilder(p)
-                        .withContainerPort(ports.get(p.getContainerPort()))
-                        .build())
-            .toList();
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName(pod.name())
-        .withNamespace(pod.namespace())
-        .withLabels(template.getMetadata().getLabels())
-        .withAnnotations(annotations)
-        .addToLabels("stand-in/owner", owner)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName(container.getName())
-        .withImage(container.getImage())
-        .withPorts(containerPorts)
-        .endContainer()
-        .endSpec()
-        .withNewStatus()
-        .withPhase("Running")
-        .withPodIP("127.0.0.1")
-        .addNewCondition()
-        .withType("Ready")
-        .withStatus("False")
-        .endCondition()
-        .endStatus()
-        .build();
+    Pod object =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(pod.name())
+            .withNamespace(pod.namespace())
+            .withLabels(template.getMetadata().getLabels())
+            .withAnnotations(
+                new LinkedHashMap<>(
+                    Objects.requireNonNullElse(template.getMetadata().getAnnotations(), Map.of())))
+            .addToLabels("stand-in/owner", owner)
+            .endMetadata()
+            .withNewSpec()
+            .withNodeName(NODE)
+            .addNewContainer()
+            .withName(container.getName())
+            .withImage(container.getImage())
+            .withPorts(container.getPorts())
+            .endContainer()
+            .endSpec()
+            .build();
+    return withScrapePort(object, pod.ports());
   }
 
   /** Asks the readiness probe, as the kubelet would, and records the answer on the Pod. */
-  private boolean markReadyIfProbeAnswers(RunningPod pod) {
+  private boolean markReadyIfProbeAnswers(RunningPod pod, PodTemplateSpec template) {
     Pod live = client.pods().inNamespace(pod.namespace()).withName(pod.name()).get();
     if (live == null) {
       return false;
     }
-    boolean ready = probe(live, pod);
+    boolean ready = probe(pod, template.getSpec().getContainers().get(0));
     String status = ready ? "True" : "False";
-    if (!status.equals(live.getStatus().getConditions().get(0).getStatus())) {
-      live.getStatus().getConditions().get(0).setStatus(status);
-      client.resource(live).updateStatus();
+    boolean reported =
+        live.getStatus() != null
+            && "127.0.0.1".equals(live.getStatus().getPodIP())
+            && live.getStatus().getConditions() != null
+            && live.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && status.equals(c.getStatus()));
+    if (!reported) {
+      String now = Instant.now().toString();
+      live.setStatus(
+          new PodStatusBuilder()
+              .withPhase("Running")
+              .withHostIP("127.0.0.1")
+              .withPodIP("127.0.0.1")
+              .withStartTime(now)
+              .addNewCondition()
+              .withType("PodScheduled")
+              .withStatus("True")
+              .withLastTransitionTime(now)
+              .endCondition()
+              .addNewCondition()
+              .withType("ContainersReady")
+              .withStatus(status)
+              .withLastTransitionTime(now)
+              .endCondition()
+              .addNewCondition()
+              .withType("Ready")
+              .withStatus(status)
+              .withLastTransitionTime(now)
+              .endCondition()
+              .build());
+      client.pods().inNamespace(pod.namespace()).resource(live).updateStatus();
     }
     return ready;
   }
 
-  private boolean probe(Pod live, RunningPod pod) {
-    Deployment deployment =
-        client
-            .apps()
-            .deployments()
-            .inNamespace(pod.namespace())
-            .withName(live.getMetadata().getLabels().get("stand-in/owner"))
-            .get();
-    Container container =
-        deployment == null
-            ? null
-            : deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-    String path =
-        container == null ? "/health/ready" : container.getReadinessProbe().getHttpGet().getPath();
-    int port =
-        container == null
-            ? 0
-            : pod.ports().get(container.getReadinessProbe().getHttpGet().getPort().getIntVal());
+  private boolean probe(RunningPod pod, Container container) {
+    String path = container.getReadinessProbe().getHttpGet().getPath();
+    IntOrString probePort = container.getReadinessProbe().getHttpGet().getPort();
+    int containerPort =
+        probePort.getIntVal() != null
+            ? probePort.getIntVal()
+            : container.getPorts().stream()
+                .filter(p -> probePort.getStrVal().equals(p.getName()))
+                .findFirst()
+                .orElseThrow()
+                .getContainerPort();
+    int port = pod.ports().get(containerPort);
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -296,13 +348,14 @@ public final class KubeletStandIn implements AutoCloseable {
 
   public synchronized List<RunningPod> podsOf(String namespace, String owner) {
     return pods.stream()
-        .filter(p -> p.namespace().equals(namespace) && p.name().startsWith(owner + "-"))
+        .filter(p -> p.namespace().equals(namespace) && p.owner().equals(owner))
         .toList();
   }
 
+  /** Stops the process and confirms the Pod's deletion, as a kubelet does once it stopped. */
   private void stop(RunningPod pod) {
     pod.process().close();
-    client.pods().inNamespace(pod.namespace()).withName(pod.name()).delete();
+    client.pods().inNamespace(pod.namespace()).withName(pod.name()).withGracePeriod(0).delete();
     pods.remove(pod);
   }
 
