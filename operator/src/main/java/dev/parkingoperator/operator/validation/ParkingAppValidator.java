@@ -4,6 +4,8 @@ import dev.parkingoperator.config.TelemetryEndpointRules;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.model.AppSettings;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,6 +77,7 @@ public final class ParkingAppValidator {
     checkAnnotations(problems, settings.podAnnotations());
     checkLabels(problems, settings.podLabels());
     checkEnv(problems, settings.env());
+    checkResources(problems, settings.resources());
     settings.storage().databaseSecret().ifPresent(name -> checkSecret(problems, name, secret));
     return problems;
   }
@@ -117,6 +120,37 @@ public final class ParkingAppValidator {
                 "spec.podLabels[" + key + "] is set by the operator and cannot be overridden."));
       }
     }
+  }
+
+  /**
+   * A request above its limit is refused by the API server for the Deployment (422), so it is
+   * refused here first, as the spec's fault rather than a write retried for ever.
+   */
+  private static void checkResources(List<Problem> problems, ResourceRequirements resources) {
+    if (resources == null || resources.getRequests() == null || resources.getLimits() == null) {
+      return;
+    }
+    resources
+        .getRequests()
+        .forEach(
+            (resource, request) -> {
+              Quantity limit = resources.getLimits().get(resource);
+              if (limit != null
+                  && request.getNumericalAmount().compareTo(limit.getNumericalAmount()) > 0) {
+                String field = "spec.resources.requests." + resource;
+                problems.add(
+                    new Problem(
+                        field,
+                        field
+                            + " ("
+                            + request
+                            + ") must not exceed spec.resources.limits."
+                            + resource
+                            + " ("
+                            + limit
+                            + ")."));
+              }
+            });
   }
 
   private static void checkEnv(List<Problem> problems, List<EnvVar> env) {

@@ -495,6 +495,44 @@ class ParkingAppOperatorTest {
   }
 
   @Test
+  void aRolloutTheDeploymentControllerGaveUpOnIsDegraded() {
+    String ns = namespace(); // no kubelet here: the pods never become ready
+    create(Apps.app(ns, "stuck"));
+    awaitDeployment(ns, "stuck");
+    // A field the operator does not set; shortened, the real Deployment controller soon gives up.
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .withName("stuck")
+        .edit(
+            d -> {
+              d.getSpec().setProgressDeadlineSeconds(2);
+              return d;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(
+            () -> {
+              ParkingApp app = current(ns, "stuck");
+              assertThat(condition(app, "Progressing"))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).isEqualTo("False");
+                        assertThat(c.getReason()).isEqualTo("ProgressDeadlineExceeded");
+                      });
+              assertThat(condition(app, "Degraded"))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).isEqualTo("True");
+                        assertThat(c.getReason()).isEqualTo("ProgressDeadlineExceeded");
+                        assertThat(c.getMessage()).contains("progress");
+                      });
+            });
+  }
+
+  @Test
   void deletingTheAppLeavesNoFinalizerBehind() {
     String ns = namespace();
     create(Apps.app(ns, "gone"));

@@ -7,6 +7,8 @@ import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.support.Apps;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.util.List;
@@ -90,6 +92,32 @@ class ParkingAppValidatorTest {
   void refusesANameThatCannotNameAService(String name) {
     assertProblem(
         app -> app.getMetadata().setName(name), "metadata.name", "must be a DNS-1035 label");
+  }
+
+  @Test
+  void refusesARequestAboveItsLimitAsTheApiServerWould() {
+    assertProblem(
+        app ->
+            app.getSpec()
+                .setResources(
+                    new ResourceRequirementsBuilder()
+                        .withRequests(Map.of("memory", new Quantity("1024Mi")))
+                        .withLimits(Map.of("memory", new Quantity("1e9")))
+                        .build()),
+        "spec.resources.requests.memory",
+        "(1024Mi) must not exceed spec.resources.limits.memory (1e9)");
+    assertThat(
+            validate(
+                app ->
+                    app.getSpec()
+                        .setResources(
+                            new ResourceRequirementsBuilder()
+                                .withRequests(Map.of("cpu", new Quantity("0.5")))
+                                .withLimits(Map.of("cpu", new Quantity("500m")))
+                                .build()),
+                Optional.empty()))
+        .as("equal amounts written differently")
+        .isEmpty();
   }
 
   @Test
