@@ -2,8 +2,12 @@ package dev.parkingoperator.operator.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.parkingoperator.crd.ParkingApp;
+import dev.parkingoperator.operator.chart.Chart;
 import dev.parkingoperator.operator.support.Apps;
-import dev.parkingoperator.operator.support.MockCluster;
+import dev.parkingoperator.operator.support.controlplane.AuditLog;
+import dev.parkingoperator.operator.support.controlplane.ChartRbac;
+import dev.parkingoperator.operator.support.controlplane.ControlPlane;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,8 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,9 +35,11 @@ import java.util.regex.Pattern;
 
 /**
  * A benchmark, not a test: the operator jar as its own process (configured by environment, as in
- * its image) against the mock API server in this one. Measures start to ready, ParkingApp creation
- * to Deployment present (median of several), all Deployments for N apps, writes while idle, and the
- * operator's RSS. Run by bench/operator-scale.sh.
+ * its image, authenticated as the chart's ServiceAccount) against the real control plane of the
+ * test suite (ControlPlane: kube-apiserver, kube-controller-manager and etcd, started here).
+ * Measures start to ready, ParkingApp creation to Deployment present (median of several), all
+ * Deployments for N apps, writes while idle, and the operator's RSS. Run by
+ * bench/operator-scale.sh.
  *
  * <p>Arguments: operator jar, number of apps, idle seconds.
  */
@@ -44,8 +50,18 @@ public final class OperatorScaleBench {
     int apps = Integer.parseInt(args[1]);
     int idleSeconds = Integer.parseInt(args[2]);
     int unrelated = Integer.parseInt(System.getenv().getOrDefault("UNRELATED_DEPLOYMENTS", "0"));
-    try (MockCluster cluster = MockCluster.start()) {
-      KubernetesClient client = cluster.client();
+    ControlPlane plane = ControlPlane.shared();
+    String serviceAccount = ChartRbac.install(plane, "");
+    String operatorUser = AuditLog.serviceAccountUser(Chart.NAMESPACE, serviceAccount);
+    Instant benchStart = Instant.now();
+    try (KubernetesClient client = plane.adminClient()) {
+      for (String namespace : namespaces()) {
+        client
+            .namespaces()
+            .resource(
+                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+            .createOr(existing -> existing.update());
+      }
       if (unrelated > 0) {
         long start = System.nanoTime();
         createUnrelatedDeployments(client, unrelated);
@@ -57,7 +73,8 @@ public final class OperatorScaleBench {
       Path log = Files.createTempFile("operator-", ".log");
       long t0 = System.nanoTime();
       Process operator =
-          startOperator(jar, client.getConfiguration().getMasterUrl(), metricsPort, log);
+          startOperator(
+              jar, plane.url(), plane.token(Chart.NAMESPACE, serviceAccount), metricsPort, log);
       try {
         awaitReady(metricsPort, operator, log);
         System.out.printf(
@@ -92,26 +109,27 @@ public final class OperatorScaleBench {
         }
         creators.shutdown();
         long created = System.nanoTime();
-        awaitDeployments(cluster, client, apps);
+        awaitDeployments(plane, operatorUser, benchStart, client, apps);
         System.out.printf(
             "%d apps in 10 namespaces: created in %d ms; every Deployment present %d ms after the"
                 + " first create%n",
             apps, (created - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
         System.out.printf(
-            "CPU from the first create to the last Deployment: operator %d ms, this process (mock"
-                + " API server and clients) %d ms%n",
+            "CPU from the first create to the last Deployment: operator %d ms, this process"
+                + " (clients) %d ms%n",
             cpuMillis(operator) - operatorCpuBefore,
             (processCpuNanos() - harnessCpuBefore) / 1_000_000);
 
         Thread.sleep(5000); // let status writes settle
         System.out.printf(
             "per app, so far: %.1f reconciliations; writes %s%n",
-            reconciliations(metricsPort) / apps, writesPerApp(cluster, apps));
-        int before = cluster.dispatcher().writes().size();
+            reconciliations(metricsPort) / apps,
+            writesPerApp(AuditLog.writesBy(plane.auditLog(), operatorUser, benchStart), apps));
+        Instant idleFrom = Instant.now();
         Thread.sleep(idleSeconds * 1000L);
         System.out.printf(
             "writes during %d s idle: %d%n",
-            idleSeconds, cluster.dispatcher().writes().size() - before);
+            idleSeconds, AuditLog.writesBy(plane.auditLog(), operatorUser, idleFrom).size());
         System.out.printf("operator RSS: %s%n", rss(operator.pid()));
         System.out.printf("operator heap after full GC: %s%n", heapAfterGc(operator.pid()));
       } finally {
@@ -122,15 +140,16 @@ public final class OperatorScaleBench {
   }
 
   /**
-   * Waits for the Deployment creates the mock API server received, counted in memory, then confirms
-   * with one list per namespace. Listing every Deployment every few hundred milliseconds instead
-   * made this process compete with the operator for the two cores.
+   * Waits for the Deployments the operator created (its applies answered 201, in the API server's
+   * audit log), then confirms with one list per namespace. Listing every Deployment every few
+   * hundred milliseconds instead made this process compete with the operator for the two cores.
    */
-  static void awaitDeployments(MockCluster cluster, KubernetesClient client, int apps)
+  static void awaitDeployments(
+      ControlPlane plane, String operatorUser, Instant since, KubernetesClient client, int apps)
       throws InterruptedException {
     while (true) {
-      while (deploymentCreates(cluster) < apps) {
-        Thread.sleep(20);
+      while (deploymentCreates(plane, operatorUser, since) < apps) {
+        Thread.sleep(500);
       }
       if (listedDeployments(client) >= apps) {
         return;
@@ -139,13 +158,23 @@ public final class OperatorScaleBench {
     }
   }
 
-  private static long deploymentCreates(MockCluster cluster) {
-    return cluster.dispatcher().writes().stream()
+  private static long deploymentCreates(ControlPlane plane, String operatorUser, Instant since) {
+    return AuditLog.writesBy(plane.auditLog(), operatorUser, since).stream()
         .filter(
             write ->
-                write.startsWith("POST /apis/apps/v1/namespaces/team-")
-                    && write.contains("/deployments"))
+                write.resource().equals("deployments")
+                    && write.code() == 201
+                    && write.namespace().startsWith("team-"))
         .count();
+  }
+
+  private static List<String> namespaces() {
+    List<String> namespaces = new ArrayList<>(List.of("latency"));
+    for (int n = 0; n < 10; n++) {
+      namespaces.add("team-" + n);
+      namespaces.add("other-" + n);
+    }
+    return namespaces;
   }
 
   private static int listedDeployments(KubernetesClient client) {
@@ -179,18 +208,11 @@ public final class OperatorScaleBench {
         .sum();
   }
 
-  /** Write requests the mock API server received, by method and resource kind, per app. */
-  static Map<String, String> writesPerApp(MockCluster cluster, int apps) {
+  /** Write requests the operator made, by verb and resource, per app. */
+  static Map<String, String> writesPerApp(List<AuditLog.Write> writes, int apps) {
     Map<String, Long> counts = new TreeMap<>();
-    for (String write : cluster.dispatcher().writes()) {
-      String[] methodAndPath = write.split(" ", 2);
-      String path = methodAndPath[1].replaceFirst("\\?.*", "");
-      String[] parts = path.split("/");
-      // .../namespaces/{ns}/{kind}[/{name}[/{subresource}]]
-      int at = Arrays.asList(parts).indexOf("namespaces");
-      String kind = at >= 0 && parts.length > at + 2 ? parts[at + 2] : path;
-      String sub = at >= 0 && parts.length > at + 4 ? "/" + parts[at + 4] : "";
-      counts.merge(methodAndPath[0] + " " + kind + sub, 1L, Long::sum);
+    for (AuditLog.Write write : writes) {
+      counts.merge(write.verb() + " " + write.resource(), 1L, Long::sum);
     }
     Map<String, String> perApp = new TreeMap<>();
     counts.forEach((key, count) -> perApp.put(key, String.format("%.2f", (double) count / apps)));
@@ -257,7 +279,7 @@ public final class OperatorScaleBench {
     creators.shutdown();
   }
 
-  static Process startOperator(Path jar, String masterUrl, int metricsPort, Path log)
+  static Process startOperator(Path jar, String masterUrl, String token, int metricsPort, Path log)
       throws Exception {
     List<String> command =
         new ArrayList<>(
@@ -283,6 +305,8 @@ public final class OperatorScaleBench {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBERNETES_MASTER", masterUrl);
+    builder.environment().put("KUBERNETES_AUTH_TOKEN", token);
+    builder.environment().put("KUBERNETES_TRUST_CERTIFICATES", "true");
     builder.environment().put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     builder.environment().put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
     builder.environment().put("KUBERNETES_NAMESPACE", "default");
