@@ -1,6 +1,7 @@
 package dev.parkingoperator.operator.chart;
 
 import com.marcnuri.helm.Helm;
+import dev.parkingoperator.operator.support.RepositoryFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class Chart {
 
-  public static final Path DIR = Path.of("..", "helm", "parking-operator");
+  public static final Path DIR = RepositoryFiles.resolve("helm/parking-operator");
   public static final String RELEASE = "parking";
   public static final String NAMESPACE = "parking-system";
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();

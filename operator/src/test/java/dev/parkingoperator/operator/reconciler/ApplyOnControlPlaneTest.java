@@ -80,7 +80,14 @@ class ApplyOnControlPlaneTest {
     spec.setImagePullPolicy(ParkingAppSpec.PullPolicy.IfNotPresent);
     spec.setResources(
         new ResourceRequirementsBuilder()
-            .withRequests(Map.of("cpu", new Quantity("0.5"), "memory", new Quantity("1024Mi")))
+            .withRequests(
+                Map.of(
+                    "cpu",
+                    new Quantity("0.5"),
+                    "memory",
+                    new Quantity("1024Mi"),
+                    "ephemeral-storage",
+                    new Quantity("1e3")))
             .withLimits(Map.of("cpu", new Quantity("1000m"), "memory", new Quantity("2e9")))
             .build());
     spec.setEnv(

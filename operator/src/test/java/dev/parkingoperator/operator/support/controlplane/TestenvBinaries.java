@@ -2,9 +2,9 @@ package dev.parkingoperator.operator.support.controlplane;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.parkingoperator.operator.support.RepositoryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -26,7 +26,7 @@ final class TestenvBinaries {
     if (given != null && !given.isBlank()) {
       return Path.of(given);
     }
-    Path script = repositoryRoot().resolve("testenv/build.sh");
+    Path script = RepositoryFiles.resolve("testenv/build.sh");
     try {
       Process build =
           new ProcessBuilder("bash", script.toString())
@@ -47,15 +47,6 @@ final class TestenvBinaries {
 
   private static String exitOf(Process process) {
     return process.isAlive() ? "none, timed out" : Integer.toString(process.exitValue());
-  }
-
-  private static Path repositoryRoot() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve("testenv/build.sh"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no testenv/build.sh above " + Path.of("").toAbsolutePath());
   }
 
   private static Path unavailable(String reason) {
