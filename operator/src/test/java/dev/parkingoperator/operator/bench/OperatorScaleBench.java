@@ -120,16 +120,25 @@ public final class OperatorScaleBench {
             cpuMillis(operator) - operatorCpuBefore,
             (processCpuNanos() - harnessCpuBefore) / 1_000_000);
 
-        Thread.sleep(5000); // let status writes settle
+        // Settled: the controllers have made every ReplicaSet and Pod and the operator has
+        // written the statuses that follow from them (no write of its own for 5 s).
+        long settleStart = System.nanoTime();
+        while (!AuditLog.writesBy(plane.auditLog(), operatorUser, Instant.now().minusSeconds(5))
+            .isEmpty()) {
+          Thread.sleep(1000);
+        }
         System.out.printf(
-            "per app, so far: %.1f reconciliations; writes %s%n",
+            "settled %d ms after the last Deployment; per app: %.1f reconciliations; writes %s%n",
+            (System.nanoTime() - settleStart) / 1_000_000,
             reconciliations(metricsPort) / apps,
             writesPerApp(AuditLog.writesBy(plane.auditLog(), operatorUser, benchStart), apps));
         Instant idleFrom = Instant.now();
         Thread.sleep(idleSeconds * 1000L);
+        List<AuditLog.Write> idleWrites =
+            AuditLog.writesBy(plane.auditLog(), operatorUser, idleFrom);
         System.out.printf(
-            "writes during %d s idle: %d%n",
-            idleSeconds, AuditLog.writesBy(plane.auditLog(), operatorUser, idleFrom).size());
+            "writes during %d s idle: %d %s%n",
+            idleSeconds, idleWrites.size(), writesPerApp(idleWrites, 1));
         System.out.printf("operator RSS: %s%n", rss(operator.pid()));
         System.out.printf("operator heap after full GC: %s%n", heapAfterGc(operator.pid()));
       } finally {
