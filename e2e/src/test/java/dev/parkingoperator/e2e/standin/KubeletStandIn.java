@@ -1,7 +1,7 @@
 package dev.parkingoperator.e2e.standin;
 
+import dev.parkingoperator.operator.support.controlplane.FakeKubelet;
 import dev.parkingoperator.parking.support.ServiceProcess;
-import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -119,20 +119,7 @@ public final class KubeletStandIn implements AutoCloseable {
     String namespace = pod.getMetadata().getNamespace();
     String podName = pod.getMetadata().getName();
     if (pod.getSpec().getNodeName() == null) {
-      client
-          .bindings()
-          .inNamespace(namespace)
-          .resource(
-              new BindingBuilder()
-                  .withNewMetadata()
-                  .withName(podName)
-                  .endMetadata()
-                  .withNewTarget()
-                  .withKind("Node")
-                  .withName(NODE)
-                  .endTarget()
-                  .build())
-          .create();
+      FakeKubelet.bindToNode(client, pod, NODE);
     }
     PodTemplateSpec template =
         new PodTemplateSpecBuilder()

@@ -7,13 +7,11 @@ import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.config.OperatorConfig;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.RunningOperator;
+import dev.parkingoperator.operator.support.controlplane.ChartRbac;
 import dev.parkingoperator.operator.support.controlplane.ControlPlane;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,25 +44,7 @@ class ChartInstallTest {
                 + watched
                 + "]\nleaderElection: {enabled: true, leaseSeconds: 5}\n");
     try (KubernetesClient client = plane.adminClient()) {
-      if (client.namespaces().withName(Chart.NAMESPACE).get() == null) {
-        client
-            .namespaces()
-            .resource(
-                new NamespaceBuilder()
-                    .withNewMetadata()
-                    .withName(Chart.NAMESPACE)
-                    .endMetadata()
-                    .build())
-            .create();
-      }
-      for (HasMetadata object : objects) {
-        if (object.getMetadata().getNamespace() == null
-            && !(object instanceof ClusterRole)
-            && !(object instanceof ClusterRoleBinding)) {
-          object.getMetadata().setNamespace(Chart.NAMESPACE);
-        }
-        client.resource(object).createOr(existing -> existing.update());
-      }
+      ChartRbac.apply(client, objects);
       Deployment deployment = Chart.ofKind(objects, Deployment.class).get(0);
       OperatorConfig config = OperatorConfig.fromEnvironment(environmentOf(deployment));
       String serviceAccount = deployment.getSpec().getTemplate().getSpec().getServiceAccountName();

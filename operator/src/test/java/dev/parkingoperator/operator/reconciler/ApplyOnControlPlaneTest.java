@@ -8,13 +8,11 @@ import dev.parkingoperator.crd.MetricsSpec;
 import dev.parkingoperator.crd.NetworkPolicySpec;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.crd.ParkingAppSpec;
-import dev.parkingoperator.operator.chart.Chart;
 import dev.parkingoperator.operator.support.Apps;
-import dev.parkingoperator.operator.support.RunningOperator;
 import dev.parkingoperator.operator.support.controlplane.AuditLog;
-import dev.parkingoperator.operator.support.controlplane.ChartRbac;
 import dev.parkingoperator.operator.support.controlplane.ControlPlane;
 import dev.parkingoperator.operator.support.controlplane.FakeKubelet;
+import dev.parkingoperator.operator.support.controlplane.OperatorOnControlPlane;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -46,29 +44,20 @@ class ApplyOnControlPlaneTest {
   private static final Map<String, String> RESTRICTED =
       Map.of("pod-security.kubernetes.io/enforce", "restricted");
 
+  private OperatorOnControlPlane running;
   private ControlPlane plane;
   private KubernetesClient client;
-  private KubernetesClient operatorClient;
-  private RunningOperator operator;
-  private String operatorUser;
 
   @BeforeAll
   void start() {
-    plane = ControlPlane.shared();
-    client = plane.adminClient();
-    String serviceAccount = ChartRbac.install(plane, "");
-    operatorUser = AuditLog.serviceAccountUser(Chart.NAMESPACE, serviceAccount);
-    operatorClient = plane.clientAs(Chart.NAMESPACE, serviceAccount);
-    operator = RunningOperator.start(operatorClient);
+    running = OperatorOnControlPlane.start();
+    plane = running.plane();
+    client = running.client();
   }
 
   @AfterAll
   void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    operatorClient.close();
-    client.close();
+    running.close();
   }
 
   /** Every optional field set, quantities and an env value written as people write them. */
@@ -137,7 +126,7 @@ class ApplyOnControlPlaneTest {
   }
 
   private List<AuditLog.Write> operatorWritesSince(Instant since) {
-    return AuditLog.writesBy(plane.auditLog(), operatorUser, since);
+    return AuditLog.writesBy(plane.auditLog(), running.user(), since);
   }
 
   /** Settled: the operator made no write for a few seconds. */
@@ -172,9 +161,8 @@ class ApplyOnControlPlaneTest {
           .until(() -> isReady(namespace, "everything") && isReady(namespace, "minimal"));
       awaitSettled();
 
-      operator.close();
       Instant restarted = Instant.now();
-      operator = RunningOperator.start(operatorClient);
+      running.restart();
       Thread.sleep(IDLE.toMillis());
 
       // Apps other tests left on the shared control plane are reconciled too; these are counted.

@@ -24,35 +24,39 @@ public final class ChartRbac {
    * chart's namespace; returns the ServiceAccount's name.
    */
   public static String install(ControlPlane plane, String valuesYaml) {
-    List<HasMetadata> objects = Chart.render(valuesYaml);
+    List<HasMetadata> rbac = Chart.render(valuesYaml).stream().filter(ChartRbac::isRbac).toList();
     try (KubernetesClient admin = plane.adminClient()) {
-      if (admin.namespaces().withName(Chart.NAMESPACE).get() == null) {
-        admin
-            .namespaces()
-            .resource(
-                new NamespaceBuilder()
-                    .withNewMetadata()
-                    .withName(Chart.NAMESPACE)
-                    .endMetadata()
-                    .build())
-            .createOr(existing -> existing.update());
+      apply(admin, rbac);
+    }
+    return rbac.stream()
+        .filter(ServiceAccount.class::isInstance)
+        .map(account -> account.getMetadata().getName())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * Applies rendered chart objects as helm would install them: namespaced ones into the chart's
+   * namespace (made when missing), the rest cluster-wide; objects already there are updated.
+   */
+  public static void apply(KubernetesClient admin, List<HasMetadata> objects) {
+    if (admin.namespaces().withName(Chart.NAMESPACE).get() == null) {
+      admin
+          .namespaces()
+          .resource(
+              new NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName(Chart.NAMESPACE)
+                  .endMetadata()
+                  .build())
+          .createOr(existing -> existing.update());
+    }
+    for (HasMetadata object : objects) {
+      boolean clusterScoped = object instanceof ClusterRole || object instanceof ClusterRoleBinding;
+      if (!clusterScoped && object.getMetadata().getNamespace() == null) {
+        object.getMetadata().setNamespace(Chart.NAMESPACE);
       }
-      String serviceAccount = null;
-      for (HasMetadata object : objects) {
-        if (!isRbac(object)) {
-          continue;
-        }
-        if (object instanceof ServiceAccount account) {
-          serviceAccount = account.getMetadata().getName();
-        }
-        if (!(object instanceof ClusterRole) && !(object instanceof ClusterRoleBinding)) {
-          if (object.getMetadata().getNamespace() == null) {
-            object.getMetadata().setNamespace(Chart.NAMESPACE);
-          }
-        }
-        admin.resource(object).createOr(existing -> existing.update());
-      }
-      return serviceAccount;
+      admin.resource(object).createOr(existing -> existing.update());
     }
   }
 

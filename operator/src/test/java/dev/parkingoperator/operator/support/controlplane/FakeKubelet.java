@@ -85,9 +85,14 @@ public final class FakeKubelet implements AutoCloseable {
   }
 
   private void bind(Pod pod) {
+    bindToNode(client, pod, NODE);
+  }
+
+  /** Schedules {@code pod} onto {@code node} as the scheduler does: a Binding through the API. */
+  public static void bindToNode(KubernetesClient client, Pod pod, String node) {
     client
         .bindings()
-        .inNamespace(namespace)
+        .inNamespace(pod.getMetadata().getNamespace())
         .resource(
             new BindingBuilder()
                 .withNewMetadata()
@@ -95,7 +100,7 @@ public final class FakeKubelet implements AutoCloseable {
                 .endMetadata()
                 .withNewTarget()
                 .withKind("Node")
-                .withName(NODE)
+                .withName(node)
                 .endTarget()
                 .build())
         .create();

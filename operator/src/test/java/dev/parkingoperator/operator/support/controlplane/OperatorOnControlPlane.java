@@ -16,19 +16,21 @@ public final class OperatorOnControlPlane implements AutoCloseable {
   private final ControlPlane plane;
   private final KubernetesClient admin;
   private final KubernetesClient operatorClient;
-  private final RunningOperator operator;
+  private final OperatorConfig config;
+  private RunningOperator operator;
   private final String user;
 
   private OperatorOnControlPlane(
       ControlPlane plane,
       KubernetesClient admin,
       KubernetesClient operatorClient,
-      RunningOperator operator,
+      OperatorConfig config,
       String user) {
     this.plane = plane;
     this.admin = admin;
     this.operatorClient = operatorClient;
-    this.operator = operator;
+    this.config = config;
+    this.operator = RunningOperator.start(operatorClient, config);
     this.user = user;
   }
 
@@ -47,7 +49,7 @@ public final class OperatorOnControlPlane implements AutoCloseable {
         plane,
         plane.adminClient(),
         operatorClient,
-        RunningOperator.start(operatorClient, config),
+        config,
         AuditLog.serviceAccountUser(Chart.NAMESPACE, serviceAccount));
   }
 
@@ -62,6 +64,14 @@ public final class OperatorOnControlPlane implements AutoCloseable {
 
   public RunningOperator operator() {
     return operator;
+  }
+
+  /**
+   * Stops the operator and starts it again, as a new pod of it would: every app reconciled anew.
+   */
+  public void restart() {
+    operator.close();
+    operator = RunningOperator.start(operatorClient, config);
   }
 
   /** The operator's user name in the audit log. */
