@@ -18,11 +18,11 @@ public enum StoreKind {
     if (url.startsWith(POSTGRESQL_URL_PREFIX)) {
       return POSTGRESQL;
     }
+    // Nothing of the value is repeated: a URL can carry a password.
     throw new IllegalArgumentException(
         "must be a "
             + POSTGRESQL_URL_PREFIX
-            + " URL (unset: the embedded store), got a URL starting '"
-            + url.substring(0, Math.min(url.length(), 16))
-            + "'");
+            + " URL (unset: the embedded store); the value given is not shown, as it may carry"
+            + " credentials");
   }
 }

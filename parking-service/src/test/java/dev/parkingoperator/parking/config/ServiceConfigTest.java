@@ -81,4 +81,15 @@ class ServiceConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(message);
   }
+
+  @Test
+  void aRefusedDatabaseUrlIsNotRepeated() {
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.fromEnvironment(
+                    Map.of("PARKING_DB_URL", "postgresql://parking:s3cret@db.internal/parking")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("PARKING_DB_URL must be a jdbc:postgresql: URL")
+        .hasMessageNotContainingAny("s3cret", "parking:", "postgresql://", "db.internal");
+  }
 }
