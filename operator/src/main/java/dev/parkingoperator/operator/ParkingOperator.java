@@ -51,11 +51,7 @@ public final class ParkingOperator implements AutoCloseable {
     long started = System.nanoTime();
     BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
     Optional<PrometheusMeterRegistry> registry =
-        config.telemetry().metricsEnabled()
-            ? Optional.of(
-                MeterRegistries.prometheus(
-                    config.telemetry().application(), "parking_operator", build))
-            : Optional.empty();
+        MeterRegistries.forConfig(config.telemetry(), "parking_operator", build);
     AtomicBoolean stopping = new AtomicBoolean();
     Operator operator =
         new Operator(overrider -> configure(overrider, config, client, registry, stopping));

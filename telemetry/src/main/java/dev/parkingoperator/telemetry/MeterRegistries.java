@@ -12,11 +12,22 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import java.util.Optional;
 
 /** The Prometheus registry every process of this project exposes, with its standard meters. */
 public final class MeterRegistries {
 
   private MeterRegistries() {}
+
+  /**
+   * The registry {@code config} asks for: empty when metrics are disabled, so nothing is measured.
+   */
+  public static Optional<PrometheusMeterRegistry> forConfig(
+      TelemetryConfig config, String buildInfoPrefix, BuildInfo build, MeterFilter... filters) {
+    return config.metricsEnabled()
+        ? Optional.of(prometheus(config.application(), buildInfoPrefix, build, filters))
+        : Optional.empty();
+  }
 
   /**
    * A registry tagged {@code application=<name>} with JVM meters, the standard {@code process_*}

@@ -10,8 +10,8 @@ import java.util.Optional;
  * What the desired objects depend on besides the ParkingApp: read from the reconciliation's context
  * by the dependents, or given by {@code render}, which has no cluster.
  *
- * @param currentReplicas the live Deployment's replica count, carried over when the spec leaves it
- *     unset; empty when there is no Deployment
+ * @param currentReplicas the live Deployment's replica count (an autoscaler's when the spec leaves
+ *     it unset), for whether a PodDisruptionBudget is wanted; empty when there is no Deployment
  * @param operatorPeer the operator's own pods, let through to the metrics port while its scrape
  *     check is on
  */

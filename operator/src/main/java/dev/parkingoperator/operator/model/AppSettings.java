@@ -77,7 +77,14 @@ public record AppSettings(
         metrics(metricsSpec(spec)),
         network(spec.getNetworkPolicy(), metricsSpec(spec).getAllowFrom()),
         monitor(metricsSpec(spec)),
-        new Storage(Optional.ofNullable(spec.getDatabase()).map(DatabaseSpec::getSecretName)));
+        new Storage(databaseSecret(app)));
+  }
+
+  /** spec.database.secretName, if the app names one; also for apps not yet validated. */
+  public static Optional<String> databaseSecret(ParkingApp app) {
+    return Optional.ofNullable(app.getSpec())
+        .map(ParkingAppSpec::getDatabase)
+        .map(DatabaseSpec::getSecretName);
   }
 
   private static MetricsSpec metricsSpec(ParkingAppSpec spec) {

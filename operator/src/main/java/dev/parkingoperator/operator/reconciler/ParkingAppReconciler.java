@@ -180,17 +180,14 @@ public final class ParkingAppReconciler implements Reconciler<ParkingApp> {
   }
 
   private Optional<Secret> databaseSecret(ParkingApp app) {
-    if (app.getSpec() == null
-        || app.getSpec().getDatabase() == null
-        || app.getSpec().getDatabase().getSecretName() == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(
-        client
-            .secrets()
-            .inNamespace(app.getMetadata().getNamespace())
-            .withName(app.getSpec().getDatabase().getSecretName())
-            .get());
+    return AppSettings.databaseSecret(app)
+        .map(
+            name ->
+                client
+                    .secrets()
+                    .inNamespace(app.getMetadata().getNamespace())
+                    .withName(name)
+                    .get());
   }
 
   /** One line per failed attempt; the framework retries with backoff. */

@@ -100,13 +100,7 @@ public final class Render {
     return objects.stream()
         .filter(Secret.class::isInstance)
         .map(Secret.class::cast)
-        .filter(
-            s ->
-                app.getSpec() != null
-                    && app.getSpec().getDatabase() != null
-                    && s.getMetadata()
-                        .getName()
-                        .equals(app.getSpec().getDatabase().getSecretName()))
+        .filter(s -> AppSettings.databaseSecret(app).equals(Optional.of(s.getMetadata().getName())))
         .findFirst();
   }
 

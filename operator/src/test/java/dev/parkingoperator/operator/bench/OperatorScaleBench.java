@@ -3,6 +3,7 @@ package dev.parkingoperator.operator.bench;
 import com.sun.management.OperatingSystemMXBean;
 import dev.parkingoperator.crd.ParkingApp;
 import dev.parkingoperator.operator.chart.Chart;
+import dev.parkingoperator.operator.model.Names;
 import dev.parkingoperator.operator.support.Apps;
 import dev.parkingoperator.operator.support.controlplane.AuditLog;
 import dev.parkingoperator.operator.support.controlplane.ChartRbac;
@@ -191,46 +192,38 @@ public final class OperatorScaleBench {
   }
 
   private static boolean everyDeploymentHasItsPods(KubernetesClient client) {
-    for (int n = 0; n < 10; n++) {
-      for (Deployment deployment :
-          client
-              .apps()
-              .deployments()
-              .inNamespace("team-" + n)
-              .withLabel(
-                  dev.parkingoperator.operator.model.Names.MANAGED_BY_LABEL,
-                  dev.parkingoperator.operator.model.Names.MANAGED_BY)
-              .list()
-              .getItems()) {
-        if (deployment.getStatus() == null
-            || !deployment.getSpec().getReplicas().equals(deployment.getStatus().getReplicas())
-            || !deployment
-                .getMetadata()
-                .getGeneration()
-                .equals(deployment.getStatus().getObservedGeneration())) {
-          return false;
-        }
-      }
-    }
-    return true;
+    return managedDeployments(client).stream()
+        .allMatch(
+            deployment ->
+                deployment.getStatus() != null
+                    && deployment
+                        .getSpec()
+                        .getReplicas()
+                        .equals(deployment.getStatus().getReplicas())
+                    && deployment
+                        .getMetadata()
+                        .getGeneration()
+                        .equals(deployment.getStatus().getObservedGeneration()));
   }
 
   private static int listedDeployments(KubernetesClient client) {
-    int present = 0;
+    return managedDeployments(client).size();
+  }
+
+  /** The Deployments the operator made in the apps' namespaces, one list per namespace. */
+  private static List<Deployment> managedDeployments(KubernetesClient client) {
+    List<Deployment> deployments = new ArrayList<>();
     for (int n = 0; n < 10; n++) {
-      present +=
+      deployments.addAll(
           client
               .apps()
               .deployments()
               .inNamespace("team-" + n)
-              .withLabel(
-                  dev.parkingoperator.operator.model.Names.MANAGED_BY_LABEL,
-                  dev.parkingoperator.operator.model.Names.MANAGED_BY)
+              .withLabel(Names.MANAGED_BY_LABEL, Names.MANAGED_BY)
               .list()
-              .getItems()
-              .size();
+              .getItems());
     }
-    return present;
+    return deployments;
   }
 
   /** The operator's started reconciliations, all controllers, from its own /metrics. */

@@ -68,14 +68,8 @@ public final class ServiceTelemetry {
       TelemetryConfig config, boolean poolCanWait, Supplier<List<Lot>> lots) {
     BuildInfo build = BuildInfo.fromClasspath(BUILD_INFO_RESOURCE);
     Optional<PrometheusMeterRegistry> registry =
-        config.metricsEnabled()
-            ? Optional.of(
-                MeterRegistries.prometheus(
-                    config.application(),
-                    "parking",
-                    build,
-                    poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS))
-            : Optional.empty();
+        MeterRegistries.forConfig(
+            config, "parking", build, poolCanWait ? MeterFilter.accept() : PER_BORROW_POOL_TIMERS);
     return new ServiceTelemetry(config, build, registry, lots);
   }
 
